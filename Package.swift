@@ -1,0 +1,124 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Lanyard",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lanyard", targets: ["lanyard"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+    ],
+    targets: [
+        // MARK: - The C boundary (libcurl)
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(name: "CCurlShim", dependencies: ["CCurl"]),
+
+        // MARK: - Store and modules
+        .target(
+            name: "LanyardStore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LanyardFormats",
+            dependencies: [.product(name: "SwiftCSV", package: "SwiftCSV")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LanyardEvents",
+            dependencies: ["LanyardStore", "LanyardFormats"],
+            resources: [.copy("Resources/nicknames.csv"), .copy("Resources/nicknames-LICENSE")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LanyardNotes",
+            dependencies: ["LanyardStore"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LanyardMail",
+            dependencies: ["CCurl", "CCurlShim", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LanyardFollowUp",
+            dependencies: [
+                "LanyardStore", "LanyardMail",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Templates")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LanyardBriefing",
+            dependencies: ["LanyardStore", "LanyardEvents", "LanyardNotes", "LanyardFollowUp"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LanyardInterchange",
+            dependencies: ["LanyardStore", "LanyardFormats", "LanyardEvents", "LanyardNotes"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Faces
+        .target(
+            name: "LanyardServer",
+            dependencies: [
+                "LanyardStore", "LanyardEvents", "LanyardNotes", "LanyardFollowUp",
+                "LanyardBriefing", "LanyardInterchange",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LanyardCLI",
+            dependencies: [
+                "LanyardStore", "LanyardEvents", "LanyardNotes", "LanyardFollowUp",
+                "LanyardBriefing", "LanyardInterchange", "LanyardServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "lanyard", dependencies: ["LanyardCLI"], swiftSettings: swiftSettings),
+
+        // MARK: - Tests
+        .testTarget(name: "LanyardStoreTests", dependencies: ["LanyardStore"], swiftSettings: swiftSettings),
+        .testTarget(name: "LanyardFormatsTests", dependencies: ["LanyardFormats"], swiftSettings: swiftSettings),
+        .testTarget(name: "LanyardEventsTests", dependencies: ["LanyardEvents"], swiftSettings: swiftSettings),
+        .testTarget(name: "LanyardNotesTests", dependencies: ["LanyardNotes", "LanyardEvents"], swiftSettings: swiftSettings),
+        .testTarget(name: "LanyardMailTests", dependencies: ["LanyardMail"], swiftSettings: swiftSettings),
+        .testTarget(name: "LanyardFollowUpTests", dependencies: ["LanyardFollowUp", "LanyardEvents"], swiftSettings: swiftSettings),
+        .testTarget(name: "LanyardBriefingTests", dependencies: ["LanyardBriefing"], swiftSettings: swiftSettings),
+        .testTarget(name: "LanyardInterchangeTests", dependencies: ["LanyardInterchange"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LanyardServerTests",
+            dependencies: ["LanyardServer", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "LanyardCLITests", dependencies: ["LanyardCLI"], swiftSettings: swiftSettings),
+    ]
+)

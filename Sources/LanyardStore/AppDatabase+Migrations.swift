@@ -1,0 +1,157 @@
+import GRDB
+
+extension AppDatabase {
+    /// Named, append-only migrations. Never edit one that has shipped: add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        #if DEBUG
+        migrator.eraseDatabaseOnSchemaChange = false
+        #endif
+
+        migrator.registerMigration("v1-people-events-meetings") { db in
+            try db.create(table: "person") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull().check { length($0) > 0 }
+                t.column("sortName", .text).notNull()
+                t.column("normalizedName", .text).notNull()
+                t.column("company", .text)
+                t.column("title", .text)
+                t.column("linkedinURL", .text)
+                t.column("linkedinKey", .text).indexed()
+                t.column("createdAt", .datetime).notNull()
+                t.column("updatedAt", .datetime).notNull()
+            }
+            try db.create(index: "person_sortName", on: "person", columns: ["sortName"])
+
+            try db.create(table: "personEmail") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("person", onDelete: .cascade).notNull()
+                t.column("email", .text).notNull().check { length($0) > 0 }
+                t.column("normalized", .text).notNull().indexed()
+                t.column("label", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.uniqueKey(["personId", "normalized"])
+            }
+            try db.create(table: "personPhone") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("person", onDelete: .cascade).notNull()
+                t.column("phone", .text).notNull().check { length($0) > 0 }
+                t.column("normalized", .text).notNull().indexed()
+                t.column("label", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.uniqueKey(["personId", "normalized"])
+            }
+            // Matching keys (normalised name tokens, canonical first names, phonetic keys):
+            // candidates come from this index, never from a scan of every person.
+            try db.create(table: "personKey", options: [.withoutRowID]) { t in
+                t.column("kind", .text).notNull()
+                t.column("key", .text).notNull()
+                t.belongsTo("person", onDelete: .cascade).notNull()
+                t.primaryKey(["kind", "key", "personId"])
+            }
+            try db.create(index: "personKey_person", on: "personKey", columns: ["personId"])
+
+            try db.create(table: "event") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("slug", .text).notNull().unique()
+                    .check(sql: "slug <> '' AND slug NOT GLOB '*[^a-z0-9._-]*'")
+                t.column("name", .text).notNull().check { length($0) > 0 }
+                t.column("series", .text).notNull().check { length($0) > 0 }.indexed()
+                t.column("startDate", .text).notNull().check(sql: "date(startDate) IS startDate")
+                t.column("endDate", .text).notNull().check(sql: "date(endDate) IS endDate")
+                t.column("city", .text)
+                t.column("timeZone", .text).notNull().defaults(to: "UTC")
+                t.column("uid", .text).unique()
+                t.column("createdAt", .datetime).notNull()
+                t.check(sql: "endDate >= startDate")
+            }
+
+            try db.create(table: "meeting") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("person", onDelete: .cascade).notNull()
+                t.belongsTo("event", onDelete: .restrict).notNull()
+                t.column("at", .datetime).notNull()
+                t.column("booth", .text)
+                t.column("context", .text)
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(index: "meeting_person_at", on: "meeting", columns: ["personId", "at"])
+            try db.create(index: "meeting_event_at", on: "meeting", columns: ["eventId", "at"])
+        }
+
+        migrator.registerMigration("v1-notes-facts-tags") { db in
+            try db.create(table: "note") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("person", onDelete: .cascade).notNull()
+                t.belongsTo("meeting", onDelete: .setNull)
+                t.column("body", .text).notNull().check(sql: "trim(body) <> ''")
+                t.column("createdAt", .datetime).notNull()
+                t.column("updatedAt", .datetime).notNull()
+            }
+            try db.create(index: "note_person_createdAt", on: "note", columns: ["personId", "createdAt"])
+
+            // A fact's history: the current value has supersededAt NULL; older values keep theirs.
+            try db.create(table: "fact") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("person", onDelete: .cascade).notNull()
+                t.belongsTo("meeting", onDelete: .setNull)
+                t.column("key", .text).notNull().check { length($0) > 0 }
+                t.column("value", .text).notNull().check { length($0) > 0 }
+                t.column("learnedAt", .datetime).notNull()
+                t.column("supersededAt", .datetime)
+            }
+            try db.execute(sql: """
+                CREATE UNIQUE INDEX fact_current ON fact(personId, key) WHERE supersededAt IS NULL
+                """)
+
+            try db.create(table: "tag", options: [.withoutRowID]) { t in
+                t.belongsTo("person", onDelete: .cascade).notNull()
+                t.column("tag", .text).notNull().check { length($0) > 0 }
+                t.column("createdAt", .datetime).notNull()
+                t.primaryKey(["personId", "tag"])
+            }
+            try db.create(index: "tag_tag", on: "tag", columns: ["tag"])
+        }
+
+        migrator.registerMigration("v1-followups-merges") { db in
+            try db.create(table: "followUp") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("person", onDelete: .cascade).notNull()
+                t.belongsTo("event", onDelete: .restrict).notNull()
+                t.belongsTo("meeting", onDelete: .setNull)
+                t.column("state", .text).notNull().check(sql: """
+                    state IN ('draft','approved','sending','sent','retry','failed','unknown','skipped')
+                    """).indexed()
+                t.column("toAddress", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("body", .text).notNull()
+                t.column("template", .text).notNull()
+                t.column("missing", .text) // values the template needed and did not have
+                t.column("dueAt", .datetime).notNull()
+                t.column("messageId", .text).unique()
+                t.column("message", .blob) // the frozen RFC 5322 bytes, made at approval
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("nextAttemptAt", .datetime)
+                t.column("leaseUntil", .datetime)
+                t.column("lastError", .text)
+                t.column("lastReply", .integer)
+                t.column("sentAt", .datetime)
+                t.column("createdAt", .datetime).notNull()
+                t.column("updatedAt", .datetime).notNull()
+                t.uniqueKey(["personId", "eventId"])
+            }
+
+            // What a merge moved, so that `people unmerge` can put it back.
+            try db.create(table: "mergeRecord") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("keptPerson", inTable: "person", onDelete: .cascade).notNull()
+                t.column("mergedPersonId", .integer).notNull()
+                t.column("snapshot", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("undoneAt", .datetime)
+            }
+        }
+
+        return migrator
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import GRDB
+
+/// A meeting: this person, at this event, at this time, at this booth.
+public struct Meeting: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+    public var id: Int64?
+    public var personId: Int64
+    public var eventId: Int64
+    public var at: Date
+    public var booth: String?
+    /// Free words on where or how ("after the keynote", "badge scan").
+    public var context: String?
+    public var createdAt: Date
+
+    public init(id: Int64? = nil, personId: Int64, eventId: Int64, at: Date, booth: String? = nil, context: String? = nil, createdAt: Date = Date()) {
+        self.id = id
+        self.personId = personId
+        self.eventId = eventId
+        self.at = at
+        self.booth = booth
+        self.context = context
+        self.createdAt = createdAt
+    }
+
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let personId = Column(CodingKeys.personId)
+        public static let eventId = Column(CodingKeys.eventId)
+        public static let at = Column(CodingKeys.at)
+    }
+
+    public static let person = belongsTo(Person.self)
+    public static let event = belongsTo(Event.self)
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

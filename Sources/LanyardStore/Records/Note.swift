@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+
+/// A free note on a person, optionally tied to the meeting it came from.
+public struct Note: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+    public var id: Int64?
+    public var personId: Int64
+    public var meetingId: Int64?
+    public var body: String
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(id: Int64? = nil, personId: Int64, meetingId: Int64? = nil, body: String, createdAt: Date = Date(), updatedAt: Date = Date()) {
+        self.id = id
+        self.personId = personId
+        self.meetingId = meetingId
+        self.body = body
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let personId = Column(CodingKeys.personId)
+        public static let meetingId = Column(CodingKeys.meetingId)
+        public static let createdAt = Column(CodingKeys.createdAt)
+    }
+
+    public static let person = belongsTo(Person.self)
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A named personal detail ("family": "twin daughters"). Updating one supersedes the old row,
+/// which keeps the history.
+public struct Fact: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+    public var id: Int64?
+    public var personId: Int64
+    public var meetingId: Int64?
+    public var key: String
+    public var value: String
+    public var learnedAt: Date
+    /// When a newer value replaced this one; nil for the current value.
+    public var supersededAt: Date?
+
+    public init(id: Int64? = nil, personId: Int64, meetingId: Int64? = nil, key: String, value: String, learnedAt: Date = Date(), supersededAt: Date? = nil) {
+        self.id = id
+        self.personId = personId
+        self.meetingId = meetingId
+        self.key = key
+        self.value = value
+        self.learnedAt = learnedAt
+        self.supersededAt = supersededAt
+    }
+
+    public enum Columns {
+        public static let personId = Column(CodingKeys.personId)
+        public static let key = Column(CodingKeys.key)
+        public static let learnedAt = Column(CodingKeys.learnedAt)
+        public static let supersededAt = Column(CodingKeys.supersededAt)
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension DerivableRequest<Fact> {
+    /// Only the values in force (not superseded).
+    public func current() -> Self {
+        filter(Fact.Columns.supersededAt == nil)
+    }
+}
+
+/// A tag on a person (`investor`, `swift-community`).
+public struct Tag: Codable, Sendable, Equatable, Hashable, FetchableRecord, PersistableRecord {
+    public var personId: Int64
+    public var tag: String
+    public var createdAt: Date
+
+    public init(personId: Int64, tag: String, createdAt: Date = Date()) {
+        self.personId = personId
+        self.tag = tag
+        self.createdAt = createdAt
+    }
+
+    public enum Columns {
+        public static let personId = Column(CodingKeys.personId)
+        public static let tag = Column(CodingKeys.tag)
+    }
+}

@@ -1,0 +1,3 @@
+import LanyardCLI
+
+await Lanyard.runAsMain()
