@@ -1,4 +1,5 @@
 import ArgumentParser
+import Logging
 
 /// The `lanyard` command: a conference networking companion.
 public struct Lanyard: AsyncParsableCommand {
@@ -23,6 +24,8 @@ extension Lanyard {
     /// The process entry point: parses the arguments, runs the command, and exits non-zero
     /// with the error's message on stderr when it fails.
     public static func runAsMain() async {
+        // Logs go to stderr: stdout carries data (and exactly one JSON document with --json).
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
         await main()
     }
 }

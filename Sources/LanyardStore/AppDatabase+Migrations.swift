@@ -57,8 +57,8 @@ extension AppDatabase {
                     .check(sql: "slug <> '' AND slug NOT GLOB '*[^a-z0-9._-]*'")
                 t.column("name", .text).notNull().check { length($0) > 0 }
                 t.column("series", .text).notNull().check { length($0) > 0 }.indexed()
-                t.column("startDate", .text).notNull().check(sql: "date(startDate) IS startDate")
-                t.column("endDate", .text).notNull().check(sql: "date(endDate) IS endDate")
+                t.column("startDate", .text).notNull().check(sql: "date(startDate, '+0 days') IS startDate")
+                t.column("endDate", .text).notNull().check(sql: "date(endDate, '+0 days') IS endDate")
                 t.column("city", .text)
                 t.column("timeZone", .text).notNull().defaults(to: "UTC")
                 t.column("uid", .text).unique()
