@@ -99,10 +99,10 @@ public enum MatchScorer {
             let theirDomains = Set(known.emails.compactMap(ContactNormalizer.domain(ofEmail:)))
             let sharedWorkDomain = query.emails.compactMap(ContactNormalizer.domain(ofEmail:))
                 .contains { theirDomains.contains($0) && !ContactNormalizer.isFreeMail(domain: $0) }
-            if sameCompany || sharedWorkDomain {
+            if sharedWorkDomain {
                 points -= 40
                 reasons.append("two different emails at the same company")
-            } else if query.companyKey != nil, theirCompany != nil {
+            } else if query.companyKey != nil, theirCompany != nil, !sameCompany {
                 points -= 20
                 reasons.append("different company and different email")
             } else {
