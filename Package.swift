@@ -104,11 +104,24 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "lanyard", dependencies: ["LanyardCLI"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "lanyard-bench",
+            dependencies: ["LanyardEvents", "LanyardStore", "LanyardFormats", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Sources/LanyardBench",
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: - Tests
         .testTarget(name: "LanyardStoreTests", dependencies: ["LanyardStore"], swiftSettings: swiftSettings),
-        .testTarget(name: "LanyardFormatsTests", dependencies: ["LanyardFormats"], swiftSettings: swiftSettings),
-        .testTarget(name: "LanyardEventsTests", dependencies: ["LanyardEvents"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LanyardFormatsTests", dependencies: ["LanyardFormats"],
+            resources: [.copy("Fixtures")], swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LanyardEventsTests",
+            dependencies: ["LanyardEvents", "LanyardStore", "LanyardFormats", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "LanyardNotesTests", dependencies: ["LanyardNotes", "LanyardEvents"], swiftSettings: swiftSettings),
         .testTarget(name: "LanyardMailTests", dependencies: ["LanyardMail"], swiftSettings: swiftSettings),
         .testTarget(name: "LanyardFollowUpTests", dependencies: ["LanyardFollowUp", "LanyardEvents"], swiftSettings: swiftSettings),

@@ -13,6 +13,8 @@ public struct Lanyard: AsyncParsableCommand {
         version: LanyardVersion.current,
         subcommands: [
             EventsCommand.self,
+            CheckinCommand.self,
+            PeopleCommand.self,
             ServeCommand.self,
         ]
     )

@@ -1,0 +1,87 @@
+import Foundation
+import LanyardFormats
+
+/// The matching keys of contact details: two check-ins are compared by these, never by the
+/// text as typed.
+public enum ContactNormalizer {
+    // MARK: - Email
+
+    /// "Liz+SwiftConf@ACME.com " → "liz@acme.com"; nil when it is not an email address.
+    public static func email(_ text: String) -> String? {
+        var value = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        if value.hasPrefix("mailto:") { value = String(value.dropFirst(7)) }
+        guard isValidEmail(value), let at = value.lastIndex(of: "@") else { return nil }
+        var local = String(value[..<at])
+        if let plus = local.firstIndex(of: "+"), plus != local.startIndex { local = String(local[..<plus]) }
+        return local + String(value[at...])
+    }
+
+    /// One `@`, something before it, a dotted domain after it, no spaces or angle brackets.
+    public static func isValidEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].count >= 3 else { return false }
+        let forbidden = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "<>()[],;:\"\\"))
+        guard text.unicodeScalars.allSatisfy({ !forbidden.contains($0) }) else { return false }
+        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty }
+    }
+
+    /// The domain of a normalised email ("acme.com").
+    public static func domain(ofEmail email: String) -> String? {
+        email.lastIndex(of: "@").map { String(email[email.index(after: $0)...]) }
+    }
+
+    /// Mail providers whose domain says nothing about an employer.
+    static let freeMailDomains: Set<String> = [
+        "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com", "yahoo.com",
+        "icloud.com", "me.com", "mac.com", "aol.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net",
+        "web.de", "mail.com", "fastmail.com", "hey.com", "yandex.ru", "qq.com", "163.com", "orange.fr", "free.fr",
+    ]
+
+    /// True for gmail.com, outlook.com and the like.
+    public static func isFreeMail(domain: String) -> Bool {
+        freeMailDomains.contains(domain)
+    }
+
+    // MARK: - Phone
+
+    /// "+1 (415) 555-0134" and "415.555.0134" → "155550134": the digits, extension dropped,
+    /// keeping the last nine so that a country code or trunk 0 does not matter. Nil when fewer
+    /// than five digits.
+    public static func phone(_ text: String) -> String? {
+        var value = Substring(text.lowercased())
+        for marker in ["ext", "x", "#", ";", ","] {
+            if let range = value.range(of: marker), value[..<range.lowerBound].contains(where: \.isNumber) {
+                value = value[..<range.lowerBound]
+            }
+        }
+        let digits = String(value.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init))
+        guard digits.count >= 5 else { return nil }
+        return digits.count > 9 ? String(digits.suffix(9)) : digits
+    }
+
+    // MARK: - LinkedIn
+
+    /// The canonical profile key (`linkedin.com/in/x`), or nil.
+    public static func linkedin(_ text: String) -> String? {
+        LinkedInProfile.key(for: text)
+    }
+
+    // MARK: - Company
+
+    /// Legal-form words dropped from company names.
+    static let legalForms: Set<String> = [
+        "inc", "incorporated", "corp", "corporation", "co", "company", "llc", "llp", "lp", "ltd", "limited",
+        "gmbh", "mbh", "ag", "se", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "plc", "pty", "pte", "oy", "ab",
+        "as", "kg", "kgaa", "ug", "ohg", "the",
+    ]
+
+    /// "ACME, Inc." and "Acme" → "acme"; "Müller GmbH & Co. KG" → "mueller". Nil when empty.
+    public static func company(_ text: String) -> String? {
+        var words = TextFolding.words(text.replacingOccurrences(of: "&", with: " "))
+        while words.count > 1, let last = words.last, legalForms.contains(last) { words.removeLast() }
+        while words.count > 1, let first = words.first, first == "the" { words.removeFirst() }
+        let key = words.joined(separator: " ")
+        return key.isEmpty ? nil : key
+    }
+}

@@ -1,0 +1,220 @@
+import Foundation
+
+/// Reads vCards (2.1, 3.0 and 4.0) into `ContactCard`s: unfolding (with vCard 2.1
+/// quoted-printable soft breaks), escaping, CHARSET, `itemN.` groups with X-ABLabel, TYPE
+/// parameters. PHOTO, KEY, SOUND and unknown properties are skipped.
+public enum VCardReader {
+    /// Parses every BEGIN:VCARD ... END:VCARD in `text`. Errors name the line.
+    public static func parse(_ text: String) throws -> [ContactCard] {
+        let lines = ContentLines.unfold(prepare(text))
+        var cards: [ContactCard] = []
+        var current: [(property: ContentLines.Property, line: Int)]?
+        var beginLine = 0
+        var nested = 0
+
+        for line in lines {
+            let parsed: ContentLines.Property?
+            do {
+                parsed = try ContentLines.property(line.text, line: line.number, format: "vCard")
+            } catch {
+                // Inside a card a stray line (a broken base64 block) is skipped; outside it is an error.
+                if current != nil { continue }
+                throw error
+            }
+            guard let property = parsed else { continue }
+            if property.name == "BEGIN", property.value.uppercased() == "VCARD" {
+                if current != nil {
+                    nested += 1 // a vCard 2.1 AGENT: skip its content
+                    continue
+                }
+                current = []
+                beginLine = line.number
+                continue
+            }
+            if property.name == "END", property.value.uppercased() == "VCARD" {
+                if nested > 0 {
+                    nested -= 1
+                    continue
+                }
+                guard let properties = current else {
+                    throw FormatError(format: "vCard", line: line.number, field: "END", message: "END:VCARD without BEGIN:VCARD")
+                }
+                cards.append(card(from: properties))
+                current = nil
+                continue
+            }
+            guard current != nil else {
+                throw FormatError(format: "vCard", line: line.number, field: property.name, message: "property outside BEGIN:VCARD ... END:VCARD")
+            }
+            if nested == 0 { current!.append((property, line.number)) }
+        }
+        if current != nil {
+            throw FormatError(format: "vCard", line: beginLine, field: "BEGIN", message: "BEGIN:VCARD without END:VCARD")
+        }
+        if cards.isEmpty {
+            throw FormatError(format: "vCard", line: nil, field: nil, message: "no BEGIN:VCARD found")
+        }
+        return cards
+    }
+
+    // MARK: - Lines
+
+    /// Joins vCard 2.1 quoted-printable soft line breaks (`=` at the end of a line) into
+    /// folds, and treats CR CR LF as one line break, keeping the line count for messages.
+    static func prepare(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        let hasDoubleCR = zip(bytes, bytes.dropFirst()).contains { $0 == 13 && $1 == 13 }
+        guard hasDoubleCR || text.range(of: "QUOTED-PRINTABLE", options: .caseInsensitive) != nil else {
+            return text
+        }
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var qpProperty = false // the property being read is quoted-printable
+        var softBreak = false // the previous line ended with a soft break
+        var first = true
+        let physical = text.replacingOccurrences(of: "\r\r\n", with: "\n")
+            .split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        for raw in physical {
+            var line = Substring(raw)
+            let continues = softBreak
+            if !continues, !(line.first == " " || line.first == "\t") {
+                qpProperty = line.prefix(while: { $0 != ":" }).uppercased().contains("QUOTED-PRINTABLE")
+            }
+            softBreak = qpProperty && line.hasSuffix("=")
+            if softBreak { line = line.dropLast() }
+            if !first { out += "\n" }
+            first = false
+            if continues { out += " " }
+            out += line
+        }
+        return out
+    }
+
+    // MARK: - Properties to a card
+
+    static func card(from properties: [(property: ContentLines.Property, line: Int)]) -> ContactCard {
+        var labels: [String: String] = [:]
+        for (p, _) in properties where p.name == "X-ABLABEL" {
+            if let group = p.group?.lowercased() { labels[group] = cleanLabel(text(p)) }
+        }
+        var card = ContactCard()
+        var structuredName = false
+        for (p, _) in properties {
+            let label = p.group.flatMap { labels[$0.lowercased()] } ?? typeLabel(p)
+            switch p.name {
+            case "FN":
+                if card.fullName == nil { card.fullName = nonEmpty(text(p)) }
+            case "N":
+                guard !structuredName else { break }
+                structuredName = true
+                let parts = components(p).map { nonEmpty($0.replacingOccurrences(of: ",", with: " ").split(separator: " ").joined(separator: " ")) }
+                func part(_ i: Int) -> String? { i < parts.count ? parts[i] : nil }
+                card.familyName = part(0)
+                card.givenName = part(1)
+                card.middleName = part(2)
+                card.prefix = part(3)
+                card.suffix = part(4)
+            case "NICKNAME":
+                if card.nickname == nil { card.nickname = nonEmpty(listValues(p).joined(separator: ", ")) }
+            case "EMAIL":
+                var value = text(p).trimmingCharacters(in: .whitespaces)
+                if value.lowercased().hasPrefix("mailto:") { value = String(value.dropFirst(7)) }
+                if !value.isEmpty { card.emails.append(.init(value, label: label)) }
+            case "TEL":
+                let value = phoneValue(text(p))
+                if !value.isEmpty { card.phones.append(.init(value, label: label)) }
+            case "ORG":
+                guard card.organization == nil else { break }
+                let parts = components(p).map { $0.trimmingCharacters(in: .whitespaces) }
+                card.organization = parts.first.flatMap(nonEmpty)
+                card.organizationUnits = parts.dropFirst().filter { !$0.isEmpty }
+            case "TITLE":
+                if card.title == nil { card.title = nonEmpty(text(p)) }
+            case "NOTE":
+                if let note = nonEmpty(text(p)) {
+                    card.note = card.note.map { $0 + "\n" + note } ?? note
+                }
+            case "CATEGORIES":
+                card.categories += listValues(p).filter { !$0.isEmpty }
+            case "BDAY":
+                if card.birthday == nil { card.birthday = nonEmpty(text(p)) }
+            case "URL", "X-SOCIALPROFILE":
+                let value = text(p).trimmingCharacters(in: .whitespaces)
+                guard !value.isEmpty else { break }
+                if card.linkedinURL == nil, LinkedInProfile.key(for: value) != nil {
+                    card.linkedinURL = value
+                }
+                if p.name == "URL" { card.urls.append(.init(value, label: label)) }
+            case "ADR":
+                if card.address == nil {
+                    let parts = components(p).map { $0.replacingOccurrences(of: "\n", with: ", ").trimmingCharacters(in: .whitespaces) }
+                    card.address = nonEmpty(parts.filter { !$0.isEmpty }.joined(separator: ", "))
+                }
+            default:
+                break // PHOTO, KEY, SOUND, LOGO, X-... and anything unknown
+            }
+        }
+        return card
+    }
+
+    // MARK: - Values
+
+    /// The property's value decoded (quoted-printable, CHARSET) and unescaped.
+    static func text(_ p: ContentLines.Property) -> String {
+        ContentLines.unescapeText(decoded(p))
+    }
+
+    /// The raw value with quoted-printable decoding applied when the property asks for it.
+    static func decoded(_ p: ContentLines.Property) -> String {
+        let encoding = (p.parameters["ENCODING"] ?? "").uppercased()
+        let types = (p.parameters["TYPE"] ?? "").uppercased()
+        guard encoding == "QUOTED-PRINTABLE" || types.split(separator: ",").contains("QUOTED-PRINTABLE") else {
+            return p.value
+        }
+        return QuotedPrintable.decode(p.value, charset: p.parameters["CHARSET"])
+    }
+
+    /// Structured value components (`;`-separated), each unescaped.
+    static func components(_ p: ContentLines.Property) -> [String] {
+        ContentLines.splitList(decoded(p), separator: ";").map(ContentLines.unescapeText)
+    }
+
+    /// List values (`,`-separated), each unescaped and trimmed.
+    static func listValues(_ p: ContentLines.Property) -> [String] {
+        ContentLines.splitList(decoded(p), separator: ",").map {
+            ContentLines.unescapeText($0).trimmingCharacters(in: .whitespaces)
+        }
+    }
+
+    /// `tel:+1-418-656-9254;ext=102` → `+1-418-656-9254 ext. 102`.
+    static func phoneValue(_ raw: String) -> String {
+        var value = raw.trimmingCharacters(in: .whitespaces)
+        if value.lowercased().hasPrefix("tel:") { value = String(value.dropFirst(4)) }
+        if let range = value.range(of: ";ext=", options: .caseInsensitive) {
+            value = value[..<range.lowerBound] + " ext. " + value[range.upperBound...]
+        }
+        return value
+    }
+
+    /// The TYPE parameters as a label: `work`, `home,fax`; PREF, INTERNET and VOICE dropped.
+    static func typeLabel(_ p: ContentLines.Property) -> String? {
+        let ignored: Set<String> = ["pref", "internet", "voice", "x400", "quoted-printable", "base64", "b"]
+        let types = (p.parameters["TYPE"] ?? "")
+            .split(separator: ",")
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")).lowercased() }
+            .filter { !$0.isEmpty && !ignored.contains($0) && !$0.hasPrefix("charset") && !$0.hasPrefix("encoding") }
+        return types.isEmpty ? nil : types.joined(separator: ",")
+    }
+
+    /// `_$!<HomePage>!$_` → `HomePage`.
+    static func cleanLabel(_ label: String) -> String? {
+        var value = label
+        if value.hasPrefix("_$!<"), value.hasSuffix(">!$_") { value = String(value.dropFirst(4).dropLast(4)) }
+        return nonEmpty(value)
+    }
+
+    static func nonEmpty(_ value: String) -> String? {
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}
