@@ -13,6 +13,12 @@ public struct Lanyard: AsyncParsableCommand {
         subcommands: [
             EventsCommand.self,
             ServeCommand.self,
+            NotesCommand.self,
+            FactsCommand.self,
+            TagCommand.self,
+            UntagCommand.self,
+            SearchCommand.self,
+            PeopleShow.self, // temporary: moves under `people` (PeopleCommand) at merge
         ]
     )
 
