@@ -16,6 +16,12 @@ public struct Lanyard: AsyncParsableCommand {
             CheckinCommand.self,
             PeopleCommand.self,
             ServeCommand.self,
+            NotesCommand.self,
+            FactsCommand.self,
+            TagCommand.self,
+            UntagCommand.self,
+            SearchCommand.self,
+            PeopleShow.self, // temporary: moves under `people` (PeopleCommand) at merge
         ]
     )
 
