@@ -21,7 +21,6 @@ public struct Lanyard: AsyncParsableCommand {
             TagCommand.self,
             UntagCommand.self,
             SearchCommand.self,
-            PeopleShow.self, // temporary: moves under `people` (PeopleCommand) at merge
         ]
     )
 
