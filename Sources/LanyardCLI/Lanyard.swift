@@ -13,6 +13,8 @@ public struct Lanyard: AsyncParsableCommand {
         subcommands: [
             EventsCommand.self,
             ServeCommand.self,
+            ConfigCommand.self,
+            FollowupCommand.self,
         ]
     )
 
