@@ -8,6 +8,7 @@ Usage: .venv/bin/python Scripts/bench-followup-send.py [--count N] [--bin .build
 import argparse
 import json
 import os
+import resource
 import sqlite3
 import subprocess
 import sys
@@ -59,9 +60,12 @@ def main():
         db.close()
         drafted = json.loads(lanyard("followup", "draft", "--json"))["created"]
         approved = json.loads(lanyard("followup", "approve", "--all", "--json"))["approved"]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         report = json.loads(lanyard("followup", "send", "--due", "--json"))
         elapsed = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         captured = [f for f in os.listdir(smtp["LANYARD_SMTP_TEST_CAPTURE"]) if f.endswith(".json")]
         recipients = []
         for f in captured:
@@ -72,6 +76,8 @@ def main():
         print(f"send --due: {elapsed:.2f} s for {len(report['sent'])} messages = {len(report['sent']) / elapsed:.0f} messages/s "
               "(one process, one SMTP connection, STARTTLS + AUTH, each claim and outcome committed)")
         ok = len(report["sent"]) == args.count == len(recipients) == len(set(recipients))
+        print(f"lanyard CPU during send: {cpu:.2f} s ({cpu / max(1, len(report['sent'])) * 1000:.2f} ms per message); "
+              "the rest of the wall time is the Python test server and the round trips")
         print("check: " + ("every message captured exactly once" if ok else "MISMATCH"))
         return 0 if ok else 1
     finally:

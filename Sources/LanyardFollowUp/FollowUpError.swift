@@ -20,6 +20,8 @@ public enum FollowUpError: Error, Equatable, LocalizedError, CustomStringConvert
     case editedText(reason: String)
     /// The password could not be obtained.
     case password(reason: String)
+    /// A send batch stopped early (login denied, no connection); the reason says what to fix.
+    case batchStopped(reason: String)
 
     public var description: String {
         switch self {
@@ -41,6 +43,8 @@ public enum FollowUpError: Error, Equatable, LocalizedError, CustomStringConvert
             "the edited follow-up cannot be used: \(reason)"
         case let .password(reason):
             "no SMTP password: \(reason)"
+        case let .batchStopped(reason):
+            "sending stopped: \(reason)"
         }
     }
 

@@ -36,6 +36,9 @@ public final class SMTPTransport {
         if let password = configuration.password { try set(CURLOPT_PASSWORD, password) }
         try set(CURLOPT_CONNECTTIMEOUT_MS, Int(configuration.connectTimeout * 1000))
         try set(CURLOPT_SERVER_RESPONSE_TIMEOUT, max(1, Int(configuration.responseTimeout.rounded(.up))))
+        // A transfer that stalls mid-body (under 1 byte/s for that long) is abandoned too.
+        try set(CURLOPT_LOW_SPEED_LIMIT, 1)
+        try set(CURLOPT_LOW_SPEED_TIME, max(1, Int(configuration.responseTimeout.rounded(.up))))
         // The debug callback only keeps the server's last reply line (never the body).
         try set(CURLOPT_VERBOSE, 1)
         try check(lanyard_curl_setopt_debug_function(handle) { _, type, data, size, userdata in

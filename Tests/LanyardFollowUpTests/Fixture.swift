@@ -77,9 +77,10 @@ struct Fixture {
     }
 
     func configure(smtpURL: String = "smtps://mail.example.com", username: String = "u", caFile: String? = nil,
-                   senderEmail: String = "ada@example.org", signature: String? = "Ada — lanyard.example") throws {
+                   senderEmail: String = "ada@example.org", signature: String? = "Ada — lanyard.example",
+                   passwordCommand: String? = nil) throws {
         let settings = FollowUpSettings(
-            smtp: .init(url: smtpURL, username: username, caFile: caFile),
+            smtp: .init(url: smtpURL, username: username, caFile: caFile, passwordCommand: passwordCommand),
             sender: .init(name: "Ada Lovelace", email: senderEmail, signature: signature))
         try settings.save(to: configDirectory)
     }

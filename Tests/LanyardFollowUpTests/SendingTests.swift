@@ -155,4 +155,35 @@ struct SendingTests {
         #expect(Set(r1.sent + r2.sent) == Set(ids))
         for address in addresses { #expect(try server.captures(for: address).count == 1) }
     }
+
+    @Test("After the last allowed attempt a deferred follow-up is failed, not retried forever")
+    func attemptsRunOut() async throws {
+        let (fx, ids) = try approved([Self.unique("tempfail-out")])
+        var service = fx.service(password: server.password)
+        service.maxAttempts = 2
+        #expect(try await service.sendDue(now: due).retry == ids)
+        let last = try await service.sendDue(now: due.addingTimeInterval(3600))
+        #expect(last.failed == ids)
+        let record = try fx.database.followUp(id: ids[0])
+        #expect(record.state == .failed && record.attempts == 2 && record.lastError?.hasPrefix("gave up after 2 attempts") == true)
+        #expect(FollowUpService.backoff(afterAttempts: 1) == 300 && FollowUpService.backoff(afterAttempts: 3) == 1200)
+        #expect(FollowUpService.backoff(afterAttempts: 30) == 6 * 3600)
+    }
+
+    @Test("The password can come from password_command instead of the environment")
+    func passwordCommand() async throws {
+        let address = Self.unique("pwcmd")
+        let (fx, ids) = try approved([address])
+        // A failing command stops before anything is claimed
+        try fx.configure(smtpURL: server.startTLSURL, username: server.username, caFile: server.caFile, passwordCommand: "exit 3")
+        let error = try #require(throws: FollowUpError.self) { try fx.service(password: nil).send(ids: nil, now: due) }
+        #expect(error.description.contains("status 3"))
+        #expect(try fx.database.followUp(id: ids[0]).state == .approved)
+        // A working one sends
+        try fx.configure(smtpURL: server.startTLSURL, username: server.username, caFile: server.caFile,
+                         passwordCommand: "printf '%s\\n' '\(server.password)'")
+        let report = try await fx.service(password: nil).sendDue(now: due)
+        #expect(report.sent == ids)
+        #expect(try server.captures(for: address).count == 1)
+    }
 }

@@ -120,7 +120,7 @@ struct FollowupCommand: AsyncParsableCommand {
             try process.run()
             process.waitUntilExit()
             guard process.terminationStatus == 0 else {
-                throw ValidationError("the editor (\(editor)) exited with status \(process.terminationStatus); nothing changed")
+                throw FollowUpError.editedText(reason: "the editor (\(editor)) exited with status \(process.terminationStatus); nothing changed")
             }
             let edited = try FollowUpText.parse(String(decoding: try Data(contentsOf: file), as: UTF8.self))
             let followUp = try database.editFollowUp(id: id, subject: edited.subject, body: edited.body)
@@ -206,7 +206,7 @@ struct FollowupCommand: AsyncParsableCommand {
                 console.line("Sent \(report.sent.count), retry later \(report.retry.count), failed \(report.failed.count), unknown \(report.unknown.count).")
                 for problem in report.problems { console.message(problem) }
             }
-            if let stopped = report.stopped { throw ValidationError("stopped: \(stopped)") }
+            if let stopped = report.stopped { throw FollowUpError.batchStopped(reason: stopped) }
         }
     }
 
