@@ -186,4 +186,17 @@ struct SendingTests {
         #expect(report.sent == ids)
         #expect(try server.captures(for: address).count == 1)
     }
+
+    @Test("A TLS failure before the body (untrusted certificate) is retried later and stops the batch")
+    func connectionFailureRetries() async throws {
+        let a = Self.unique("untrusted-a"), b = Self.unique("untrusted-b")
+        let (fx, ids) = try approved([a, b])
+        try fx.configure(smtpURL: server.startTLSURL, username: server.username, caFile: nil)
+        let report = try await fx.service(password: server.password).sendDue(now: due)
+        #expect(report.retry == [ids[0]])
+        #expect(report.stopped?.contains("--ca-file") == true)
+        #expect(try fx.database.followUp(id: ids[0]).state == .retry)
+        #expect(try fx.database.followUp(id: ids[1]).state == .approved)
+        #expect(try server.captures(for: a).isEmpty)
+    }
 }
