@@ -15,12 +15,14 @@ public struct Lanyard: AsyncParsableCommand {
             EventsCommand.self,
             CheckinCommand.self,
             PeopleCommand.self,
-            ServeCommand.self,
             NotesCommand.self,
             FactsCommand.self,
             TagCommand.self,
             UntagCommand.self,
             SearchCommand.self,
+            FollowupCommand.self,
+            ConfigCommand.self,
+            ServeCommand.self,
         ]
     )
 
