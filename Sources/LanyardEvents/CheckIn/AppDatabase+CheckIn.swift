@@ -4,15 +4,25 @@ import LanyardFormats
 import LanyardStore
 
 extension AppDatabase {
+    /// When a check-in gives no time: now while the event runs (its days in its own time zone),
+    /// else noon of its first day — checking in someone met at last year's edition files the
+    /// meeting under that edition's date, not today's.
+    public static func defaultMeetingTime(at event: Event, now: Date) -> Date {
+        let zone = TimeZone(identifier: event.timeZone) ?? TimeZone(identifier: "UTC")!
+        let today = CalendarDay(now, in: zone)
+        if today >= event.startDate, today <= event.endDate { return now }
+        return event.startDate.start(in: zone).addingTimeInterval(12 * 3600)
+    }
+
     /// Records a meeting at an event and tells whether this person was met before: attaches to
     /// a known person on strong evidence (or `--same-as`), otherwise creates a new person and
     /// returns the possible matches. One transaction: bad input writes nothing.
     public func checkIn(_ request: CheckInRequest) throws -> CheckInResult {
         let contact = try request.contact()
         let note = request.note?.trimmingCharacters(in: .whitespacesAndNewlines)
-        let at = request.at ?? Date()
         return try writer.write { db in
             let event = try Self.event(slug: request.event, in: db)
+            let at = request.at ?? Self.defaultMeetingTime(at: event, now: Date())
             let query = ContactQuery(contact)
 
             var person: Person
