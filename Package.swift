@@ -107,7 +107,7 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "LanyardStoreTests", dependencies: ["LanyardStore"], swiftSettings: swiftSettings),
-        .testTarget(name: "LanyardFormatsTests", dependencies: ["LanyardFormats"], swiftSettings: swiftSettings),
+        .testTarget(name: "LanyardFormatsTests", dependencies: ["LanyardFormats"], resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "LanyardEventsTests", dependencies: ["LanyardEvents"], swiftSettings: swiftSettings),
         .testTarget(name: "LanyardNotesTests", dependencies: ["LanyardNotes", "LanyardEvents"], swiftSettings: swiftSettings),
         .testTarget(name: "LanyardMailTests", dependencies: ["LanyardMail"], swiftSettings: swiftSettings),

@@ -12,6 +12,9 @@ public struct Lanyard: AsyncParsableCommand {
         version: LanyardVersion.current,
         subcommands: [
             EventsCommand.self,
+            ImportCommand.self,
+            ExportCommand.self,
+            BackupCommand.self,
             ServeCommand.self,
         ]
     )
