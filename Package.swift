@@ -104,6 +104,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "lanyard", dependencies: ["LanyardCLI"], swiftSettings: swiftSettings),
+        .executableTarget(name: "lanyard-interchange-bench", dependencies: ["LanyardFormats"], path: "Sources/InterchangeBench", swiftSettings: swiftSettings),
 
         // MARK: - Tests
         .testTarget(name: "LanyardStoreTests", dependencies: ["LanyardStore"], swiftSettings: swiftSettings),

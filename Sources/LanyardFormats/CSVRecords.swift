@@ -45,9 +45,25 @@ enum CSVRecords {
         return (header, records)
     }
 
+    /// Line breaks inside fields (CRLF counts once), scanned as bytes.
     private static func newlines(in fields: [String]) -> Int {
         var count = 0
-        for field in fields { for c in field where c.isNewline { count += 1 } }
+        for field in fields {
+            var previous: UInt8 = 0
+            for byte in field.utf8 {
+                if byte == 0x0A { if previous != 0x0D { count += 1 } } else if byte == 0x0D { count += 1 }
+                previous = byte
+            }
+        }
         return count
+    }
+
+    /// The value without surrounding spaces, tabs and line breaks; the common case (nothing to
+    /// trim) costs two byte checks instead of a Foundation call.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        if !isSpace(first), !isSpace(last), first < 0x80, last < 0x80 { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

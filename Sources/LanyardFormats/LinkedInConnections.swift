@@ -37,7 +37,7 @@ public enum LinkedInConnections {
         for record in records {
             func value(_ column: Int?) -> String {
                 guard let column, column < record.fields.count else { return "" }
-                return record.fields[column].trimmingCharacters(in: .whitespacesAndNewlines)
+                return CSVRecords.trimmed(record.fields[column])
             }
             func reject(_ field: String?, _ message: String) {
                 result.rejected.append(FormatError(format: format, line: record.line, field: field, message: message))
@@ -49,13 +49,13 @@ public enum LinkedInConnections {
             var card = ContactCard()
             card.givenName = nonEmpty(value(first))
             card.familyName = nonEmpty(value(last))
-            card.fullName = nonEmpty([value(first), value(last)].filter { !$0.isEmpty }.joined(separator: " "))
+            card.fullName = card.givenName.map { given in card.familyName.map { "\(given) \($0)" } ?? given } ?? card.familyName
             card.linkedinURL = nonEmpty(value(url))
             card.organization = nonEmpty(value(company))
             card.title = nonEmpty(value(position))
             let address = value(email)
             if !address.isEmpty {
-                guard address.contains("@"), !address.contains(where: \.isWhitespace) else {
+                guard address.utf8.contains(UInt8(ascii: "@")), !address.utf8.contains(where: { $0 == 0x20 || $0 == 0x09 }) else {
                     reject("Email Address", "\"\(address.prefix(60))\" is not an email address")
                     continue
                 }
@@ -79,18 +79,29 @@ public enum LinkedInConnections {
         return result
     }
 
-    static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    static let months: [[UInt8]] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map { Array($0.utf8) }
 
     /// `01 Jan 2024` (also `1 January 2024`) → `2024-01-01`; nil for anything else.
     public static func read(day text: String) -> String? { parseDay(text) }
 
     static func parseDay(_ text: String) -> String? {
-        let parts = text.split(separator: " ")
-        guard parts.count == 3, let day = Int(parts[0]), let year = Int(parts[2]), parts[2].count == 4,
-              let month = months.firstIndex(of: String(parts[1].prefix(3)).lowercased()).map({ $0 + 1 }),
+        let parts = text.utf8.split(separator: 0x20)
+        guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), parts[1].count >= 3 else { return nil }
+        func number(_ bytes: Substring.UTF8View.SubSequence) -> Int? {
+            var value = 0
+            for b in bytes { guard b >= 48, b <= 57 else { return nil }; value = value * 10 + Int(b - 48) }
+            return value
+        }
+        let name = parts[1].prefix(3).map { $0 | 0x20 } // ASCII lower-case
+        guard let day = number(parts[0]), let year = number(parts[2]),
+              let month = months.firstIndex(of: Array(name)).map({ $0 + 1 }),
               day >= 1, day <= ICalDateTime.daysIn(month: month, year: year)
         else { return nil }
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        let digits: (Int, Int) -> String = { value, width in
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(digits(year, 4))-\(digits(month, 2))-\(digits(day, 2))"
     }
 }
 
