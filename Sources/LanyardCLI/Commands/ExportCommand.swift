@@ -21,7 +21,7 @@ struct ExportCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
-        @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (mode 0600) instead of stdout.", valueName: "file"))
+        @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file (mode 0600) instead of stdout.", valueName: "file"))
         var outputFile: String?
 
         func run() async throws {
@@ -53,7 +53,7 @@ extension ExportCommand {
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
-        @Option(name: [.short, .long], help: ArgumentHelp("Write to this .vcf file (mode 0600) instead of stdout.", valueName: "file"))
+        @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this .vcf file (mode 0600) instead of stdout.", valueName: "file"))
         var outputFile: String?
 
         func validate() throws {
