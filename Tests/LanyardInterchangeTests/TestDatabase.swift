@@ -63,7 +63,13 @@ struct TestDatabase {
     func dump() throws -> [String: [[DatabaseValue]]] {
         try database.reader.read { db in
             var result: [String: [[DatabaseValue]]] = [:]
-            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            // Full-text indexes are rebuilt by their triggers on restore: their content (the virtual
+            // table) is compared, their shadow tables' internal layout is not.
+            let rows = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            let virtual = rows.filter { ($0["sql"] as String? ?? "").uppercased().hasPrefix("CREATE VIRTUAL TABLE") }.map { $0["name"] as String }
+            let tables = rows.map { $0["name"] as String }.filter { name in
+                !virtual.contains(where: { name.hasPrefix($0 + "_") })
+            }
             for table in tables {
                 let width = try Row.fetchAll(db, sql: "PRAGMA table_info(\(table.quotedDatabaseIdentifier))").count
                 let order = (1...width).map(String.init).joined(separator: ", ")
