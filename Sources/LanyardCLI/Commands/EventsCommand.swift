@@ -138,7 +138,7 @@ struct EventsCommand: AsyncParsableCommand {
             try OutputFile.write(Data(text.utf8), to: outputFile)
             let count = try database.events().count
             if output.json {
-                try console.json(["file": outputFile, "events": String(count)])
+                try console.json(ExportSummary(file: outputFile, rows: ["event": count]))
             } else {
                 console.line("Exported \(count) editions to \(outputFile).")
             }
