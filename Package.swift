@@ -110,6 +110,7 @@ let package = Package(
             path: "Sources/LanyardBench",
             swiftSettings: swiftSettings
         ),
+        .executableTarget(name: "lanyard-interchange-bench", dependencies: ["LanyardFormats"], path: "Sources/InterchangeBench", swiftSettings: swiftSettings),
 
         // MARK: - Tests
         .testTarget(name: "LanyardStoreTests", dependencies: ["LanyardStore"], swiftSettings: swiftSettings),

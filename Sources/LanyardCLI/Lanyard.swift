@@ -22,6 +22,9 @@ public struct Lanyard: AsyncParsableCommand {
             SearchCommand.self,
             FollowupCommand.self,
             ConfigCommand.self,
+            ImportCommand.self,
+            ExportCommand.self,
+            BackupCommand.self,
             ServeCommand.self,
         ]
     )
