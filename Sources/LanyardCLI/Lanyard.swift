@@ -12,6 +12,7 @@ public struct Lanyard: AsyncParsableCommand {
         version: LanyardVersion.current,
         subcommands: [
             EventsCommand.self,
+            BriefCommand.self,
             ServeCommand.self,
         ]
     )
