@@ -4,7 +4,8 @@ import LanyardEvents
 import LanyardStore
 
 /// Reads everything a briefing needs inside one read transaction, with a fixed number of
-/// queries whatever the number of people (ids go in `IN (...)` lists of at most 500).
+/// queries whatever the number of people (ids go in `IN (...)` lists of at most 500), fetching
+/// only the columns it shows.
 struct BriefingReader {
     let db: Database
     let since: CalendarDay?
@@ -14,10 +15,27 @@ struct BriefingReader {
     private static let chunkSize = 500
     private static let utc = TimeZone(identifier: "UTC")!
 
+    /// The columns of a meeting the briefing shows.
+    private struct MeetingRow {
+        var personId: Int64
+        var eventId: Int64
+        var at: Date
+        var booth: String?
+        var context: String?
+
+        init(_ row: Row) {
+            personId = row[0]
+            eventId = row[1]
+            at = row[2]
+            booth = row[3]
+            context = row[4]
+        }
+    }
+
     func read(eventSlug: String) throws -> Briefing {
         let event = try AppDatabase.event(slug: eventSlug, in: db)
-        let zone = TimeZone(identifier: event.timeZone) ?? Self.utc
-        let today = CalendarDay(now, in: zone)
+        var days = DayCalculators()
+        let today = days.day(now, in: event.timeZone)
         let allEvents = try Event.all().chronological().fetchAll(db)
         let eventsById = Dictionary(uniqueKeysWithValues: allEvents.compactMap { e in e.id.map { ($0, e) } })
         let earlier = allEvents.filter { $0.series == event.series && $0.startDate < event.startDate && $0.id != event.id }
@@ -32,31 +50,38 @@ struct BriefingReader {
         let editionIds = editions.compactMap(\.id)
         var utcCalendar = Calendar(identifier: .gregorian)
         utcCalendar.timeZone = Self.utc
-        let windowStart = since?.start(in: zone) ?? utcCalendar.date(byAdding: .month, value: -12, to: now)!
+        let windowStart = since.map { $0.start(in: TimeZone(identifier: event.timeZone) ?? Self.utc) }
+            ?? utcCalendar.date(byAdding: .month, value: -12, to: now)!
 
         // Section 1: everyone met at an earlier edition.
-        let seriesMeetings = try Meeting
-            .filter(editionIds.contains(Meeting.Columns.eventId))
-            .order(Meeting.Columns.at, Meeting.Columns.id)
-            .fetchAll(db)
+        let seriesMeetings = try Row.fetchAll(db, sql: """
+            SELECT personId, eventId, at, booth, context FROM meeting
+            WHERE eventId IN \(Self.placeholders(editionIds.count)) ORDER BY at, id
+            """, arguments: StatementArguments(editionIds)).map(MeetingRow.init)
         let seriesMeetingsByPerson = Dictionary(grouping: seriesMeetings, by: \.personId)
         let section1 = Set(seriesMeetingsByPerson.keys)
 
         // Section 2 candidates: met elsewhere inside the window.
-        let windowMeetings = try Meeting
-            .filter(Meeting.Columns.at >= windowStart && Meeting.Columns.at <= now && Meeting.Columns.eventId != event.id!)
-            .order(Meeting.Columns.at, Meeting.Columns.id)
-            .fetchAll(db)
-            .filter { !section1.contains($0.personId) }
+        let windowMeetings = try Row.fetchAll(db, sql: """
+            SELECT personId, eventId, at, booth, context FROM meeting
+            WHERE at >= ? AND at <= ? AND eventId <> ? ORDER BY at, id
+            """, arguments: [windowStart, now, event.id]).map(MeetingRow.init).filter { !section1.contains($0.personId) }
         let windowMeetingsByPerson = Dictionary(grouping: windowMeetings, by: \.personId)
         let everyone = Array(section1.union(windowMeetingsByPerson.keys)).sorted()
 
-        let tags = try fetchByPerson(everyone) { try Tag.filter($0.contains(Tag.Columns.personId)).order(Tag.Columns.tag).fetchAll(db) }
-        let notes = try fetchByPerson(everyone) {
-            try Note.filter($0.contains(Note.Columns.personId)).order(Note.Columns.createdAt.desc, Note.Columns.id.desc).fetchAll(db)
+        var tagsByPerson: [Int64: [String]] = [:]
+        var notesByPerson: [Int64: [BriefingPerson.NoteLine]] = [:]
+        for chunk in Self.chunks(everyone) {
+            for row in try Row.fetchAll(db, sql: "SELECT personId, tag FROM tag WHERE personId IN \(Self.placeholders(chunk.count)) ORDER BY tag", arguments: StatementArguments(chunk)) {
+                tagsByPerson[row[0], default: []].append(row[1])
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT personId, createdAt, body FROM note WHERE personId IN \(Self.placeholders(chunk.count))
+                ORDER BY createdAt DESC, id DESC
+                """, arguments: StatementArguments(chunk)) {
+                notesByPerson[row[0], default: []].append(.init(createdAt: row[1], body: row[2]))
+            }
         }
-        let tagsByPerson = Dictionary(grouping: tags, by: \.personId)
-        let notesByPerson = Dictionary(grouping: notes, by: \.personId)
 
         // Why each person is listed.
         let matchers = [event.city, event.series].compactMap { $0 }.compactMap(TextMatch.init)
@@ -65,20 +90,21 @@ struct BriefingReader {
         for personId in everyone {
             var why: [String] = []
             if let meetings = seriesMeetingsByPerson[personId] {
-                let names = unique(meetings.compactMap { eventsById[$0.eventId]?.name })
-                why.append("met at " + Self.list(names))
+                why.append("met at " + Self.list(unique(meetings.compactMap { eventsById[$0.eventId]?.name })))
             } else if let cityMatcher {
-                let inCity = (windowMeetingsByPerson[personId] ?? []).compactMap { eventsById[$0.eventId] }
-                    .filter { $0.city.map(cityMatcher.matches) ?? false }
+                let inCity: [Event] = (windowMeetingsByPerson[personId] ?? []).compactMap { eventsById[$0.eventId] }
+                    .filter { event in event.city.map { cityMatcher.matches($0) } ?? false }
                 if !inCity.isEmpty {
                     why.append("met at " + Self.list(unique(inCity.map(\.name))) + " in \(cityMatcher.term)")
                 }
             }
+            let tags = (tagsByPerson[personId] ?? []).map { ($0, TextMatch.fold($0)) }
+            let notes = (notesByPerson[personId] ?? []).map { TextMatch.fold($0.body) }
             for matcher in matchers {
-                if let tag = tagsByPerson[personId]?.first(where: { matcher.matches($0.tag) }) {
-                    why.append("tagged “\(tag.tag)”")
+                if let tag = tags.first(where: { matcher.matches(folded: $0.1) }) {
+                    why.append("tagged “\(tag.0)”")
                 }
-                if notesByPerson[personId]?.contains(where: { matcher.matches($0.body) }) == true {
+                if notes.contains(where: { matcher.matches(folded: $0) }) {
                     why.append("a note mentions “\(matcher.term)”")
                 }
             }
@@ -87,40 +113,55 @@ struct BriefingReader {
         let listed = everyone.filter { reasons[$0] != nil }
 
         // Everything else, for the listed people only.
-        let people = try fetchByPerson(listed) { try Person.filter($0.contains(Person.Columns.id)).fetchAll(db) }
-        let facts = try fetchByPerson(listed) {
-            try Fact.filter($0.contains(Fact.Columns.personId)).current().order(Fact.Columns.key).fetchAll(db)
-        }
-        let followUps = try fetchByPerson(listed) {
-            try FollowUp.filter($0.contains(FollowUp.Columns.personId)).order(FollowUp.Columns.dueAt, FollowUp.Columns.id).fetchAll(db)
-        }
+        var people: [(id: Int64, name: String, sortName: String, company: String?, title: String?)] = []
+        var factsByPerson: [Int64: [BriefingPerson.FactLine]] = [:]
+        var followUpsByPerson: [Int64: [(eventId: Int64, state: String, subject: String, dueAt: Date)]] = [:]
         var meetingStats: [Int64: (count: Int, first: Date)] = [:]
         for chunk in Self.chunks(listed) {
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT personId, COUNT(*) AS count, MIN(at) AS first FROM meeting
-                WHERE personId IN \(Self.placeholders(chunk.count)) GROUP BY personId
-                """, arguments: StatementArguments(chunk))
-            for row in rows { meetingStats[row["personId"]] = (row["count"], row["first"]) }
+            let ids = StatementArguments(chunk)
+            let list = Self.placeholders(chunk.count)
+            for row in try Row.fetchAll(db, sql: "SELECT id, name, sortName, company, title FROM person WHERE id IN \(list)", arguments: ids) {
+                people.append((row[0], row[1], row[2], row[3], row[4]))
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT personId, key, value FROM fact WHERE supersededAt IS NULL AND personId IN \(list) ORDER BY key, id
+                """, arguments: ids) {
+                factsByPerson[row[0], default: []].append(.init(key: row[1], value: row[2]))
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT personId, eventId, state, subject, dueAt FROM followUp WHERE personId IN \(list) ORDER BY dueAt, id
+                """, arguments: ids) {
+                followUpsByPerson[row[0], default: []].append((row[1], row[2], row[3], row[4]))
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT personId, COUNT(*), MIN(at) FROM meeting WHERE personId IN \(list) GROUP BY personId
+                """, arguments: ids) {
+                meetingStats[row[0]] = (row[1], row[2])
+            }
         }
         let lastInTouch = try AppDatabase.lastInTouch(personIds: listed, in: db)
-        let factsByPerson = Dictionary(grouping: facts, by: \.personId)
-        let followUpsByPerson = Dictionary(grouping: followUps, by: \.personId)
 
         let lastEdition = earlier.last
         let newSince = lastEdition.map { $0.startDate.start(in: TimeZone(identifier: $0.timeZone) ?? Self.utc) }
         var sortNames: [Int64: String] = [:]
         var built: [Int64: BriefingPerson] = [:]
+        func lines(_ meetings: [MeetingRow]?) -> [BriefingPerson.MeetingLine] {
+            (meetings ?? []).compactMap { meeting in
+                guard let event = eventsById[meeting.eventId] else { return nil }
+                return .init(
+                    eventSlug: event.slug, eventName: event.name, year: event.startDate.year,
+                    day: days.day(meeting.at, in: event.timeZone), city: event.city, booth: meeting.booth, context: meeting.context)
+            }
+        }
         for person in people {
-            guard let id = person.id else { continue }
+            let id = person.id
             sortNames[id] = person.sortName
-            let personTags = tagsByPerson[id] ?? []
-            let personNotes = notesByPerson[id] ?? []
-            let personFacts = factsByPerson[id] ?? []
-            let personFollowUps = followUpsByPerson[id] ?? []
-            let sent = personFollowUps.filter { $0.state == .sent }.count
+            let notes = notesByPerson[id] ?? []
+            let facts = factsByPerson[id] ?? []
+            let followUps = followUpsByPerson[id] ?? []
+            let sent = followUps.filter { $0.state == FollowUp.State.sent.rawValue }.count
             let last = lastInTouch[id]
-            let strength = RelationshipStrength(
-                meetings: meetingStats[id]?.count ?? 0, notes: personNotes.count, followUpsSent: sent, lastInTouch: last)
+            let strength = RelationshipStrength(meetings: meetingStats[id]?.count ?? 0, notes: notes.count, followUpsSent: sent, lastInTouch: last)
 
             var flags: [BriefingPerson.Flag] = []
             if last.map({ now.timeIntervalSince($0) > Double(staleAfterDays) * 86_400 }) ?? true { flags.append(.stale) }
@@ -130,19 +171,21 @@ struct BriefingReader {
             built[id] = BriefingPerson(
                 id: id, name: person.name, company: person.company, title: person.title,
                 reasons: reasons[id] ?? [], flags: flags, strength: strength.score(at: now),
-                seriesMeetings: (seriesMeetingsByPerson[id] ?? []).compactMap { line(for: $0, eventsById) },
-                otherMeetings: (windowMeetingsByPerson[id] ?? []).compactMap { line(for: $0, eventsById) },
+                seriesMeetings: lines(seriesMeetingsByPerson[id]),
+                otherMeetings: lines(windowMeetingsByPerson[id]),
                 lastInTouch: last,
-                askAbout: personFacts.filter { AskAbout.isAskAboutKey($0.key) }.map(\.value)
-                    + personTags.compactMap { AskAbout.topic(fromTag: $0.tag) },
-                facts: personFacts.filter { !AskAbout.isAskAboutKey($0.key) }.map { .init(key: $0.key, value: $0.value) },
-                notes: personNotes.prefix(Briefing.newestNotesShown).map { .init(createdAt: $0.createdAt, body: $0.body) },
-                noteCount: personNotes.count,
-                unsentFollowUps: personFollowUps.filter { $0.state != .sent && $0.state != .skipped }.map { followUp in
-                    let event = eventsById[followUp.eventId]
-                    return .init(eventSlug: event?.slug ?? "", eventName: event?.name ?? "", subject: followUp.subject,
-                                 state: followUp.state.rawValue, dueAt: followUp.dueAt)
-                })
+                askAbout: facts.filter { AskAbout.isAskAboutKey($0.key) }.map(\.value)
+                    + (tagsByPerson[id] ?? []).compactMap(AskAbout.topic(fromTag:)),
+                facts: facts.filter { !AskAbout.isAskAboutKey($0.key) },
+                notes: Array(notes.prefix(Briefing.newestNotesShown)),
+                noteCount: notes.count,
+                unsentFollowUps: followUps
+                    .filter { $0.state != FollowUp.State.sent.rawValue && $0.state != FollowUp.State.skipped.rawValue }
+                    .map { followUp in
+                        let event = eventsById[followUp.eventId]
+                        return .init(eventSlug: event?.slug ?? "", eventName: event?.name ?? "", subject: followUp.subject,
+                                     state: followUp.state, dueAt: followUp.dueAt)
+                    })
         }
 
         func ordered(_ ids: some Sequence<Int64>) -> [BriefingPerson] {
@@ -183,18 +226,6 @@ struct BriefingReader {
             ?? "here is who you met lately that is linked to \(event.series) instead"
         if earlier.isEmpty { return "no earlier editions of \(event.series) — \(instead)" }
         return "no editions of \(event.series) since \(since.map(\.description) ?? "then") — \(instead)"
-    }
-
-    private func line(for meeting: Meeting, _ eventsById: [Int64: Event]) -> BriefingPerson.MeetingLine? {
-        guard let event = eventsById[meeting.eventId] else { return nil }
-        return .init(
-            eventSlug: event.slug, eventName: event.name, year: event.startDate.year,
-            day: CalendarDay(meeting.at, in: TimeZone(identifier: event.timeZone) ?? Self.utc),
-            city: event.city, booth: meeting.booth, context: meeting.context)
-    }
-
-    private func fetchByPerson<T>(_ ids: [Int64], _ fetch: ([Int64]) throws -> [T]) throws -> [T] {
-        try Self.chunks(ids).flatMap(fetch)
     }
 
     private static func chunks(_ ids: [Int64]) -> [[Int64]] {

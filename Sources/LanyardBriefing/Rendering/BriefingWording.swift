@@ -2,24 +2,33 @@ import Foundation
 import LanyardStore
 
 /// The phrases every human-readable format shares, so text, markdown and HTML say the same.
-enum BriefingWording {
-    static func title(_ b: Briefing) -> String { "Briefing for \(b.event.name)" }
+struct BriefingWording {
+    let b: Briefing
+    private let days: DayCalculator
+
+    init(_ briefing: Briefing) {
+        b = briefing
+        days = DayCalculator(identifier: briefing.event.timeZone)
+    }
+
+    func title() -> String { "Briefing for \(b.event.name)" }
 
     /// "2026-09-14 to 2026-09-16, Berlin".
-    static func when(_ b: Briefing) -> String {
-        let days = b.event.startDate == b.event.endDate ? "\(b.event.startDate)" : "\(b.event.startDate) to \(b.event.endDate)"
+    func when() -> String {
+        let start = Self.text(b.event.startDate)
+        let days = b.event.startDate == b.event.endDate ? start : "\(start) to \(Self.text(b.event.endDate))"
         return days + (b.event.city.map { ", \($0)" } ?? "")
     }
 
     /// "Prepared 2026-09-01 · stale after 365 days · since 2025-01-01".
-    static func prepared(_ b: Briefing) -> String {
-        var parts = ["Prepared \(day(b.generatedAt, b))", "stale after \(b.staleAfterDays) days"]
+    func prepared() -> String {
+        var parts = ["Prepared \(day(b.generatedAt))", "stale after \(b.staleAfterDays) days"]
         if let since = b.since { parts.append("since \(since)") }
         return parts.joined(separator: " · ")
     }
 
     /// "6 people · 1 stale · 4 never followed up · 4 new since SwiftConf 2025".
-    static func summary(_ b: Briefing) -> String {
+    func summary() -> String {
         let s = b.summary
         var parts = ["\(s.people) \(s.people == 1 ? "person" : "people")", "\(s.stale) stale", "\(s.neverFollowedUp) never followed up"]
         if let last = s.lastEdition { parts.append("\(s.newSinceLastEdition) new since \(last)") }
@@ -27,70 +36,77 @@ enum BriefingWording {
     }
 
     /// "Earlier editions: SwiftConf 2024 (3 people), SwiftConf 2025 (2 people)".
-    static func editions(_ b: Briefing) -> String? {
+    func editions() -> String? {
         guard !b.earlierEditions.isEmpty else { return nil }
         return "Earlier editions: " + b.earlierEditions.map { "\($0.name) (\($0.peopleMet) \($0.peopleMet == 1 ? "person" : "people"))" }.joined(separator: ", ")
     }
 
-    static func seriesHeading(_ b: Briefing) -> String {
+    func seriesHeading() -> String {
         "Met at earlier editions of \(b.event.series) (\(b.seriesPeople.count))"
     }
 
-    static func relatedHeading(_ b: Briefing) -> String {
+    func relatedHeading() -> String {
         let terms = b.matchTerms.isEmpty ? b.event.series : BriefingReader.list(b.matchTerms.map { "“\($0)”" }).replacingOccurrences(of: " and ", with: " or ")
-        return "Met elsewhere since \(day(b.windowStart, b)), linked to \(terms) (\(b.relatedPeople.count))"
+        return "Met elsewhere since \(day(b.windowStart)), linked to \(terms) (\(b.relatedPeople.count))"
     }
 
     static let nobody = "Nobody."
 
     /// "Staff Engineer, Acme" or "Acme" or nil.
-    static func role(_ p: BriefingPerson) -> String? {
-        let parts = [p.title, p.company].compactMap { $0?.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    func role(_ p: BriefingPerson) -> String? {
+        let parts = [p.title, p.company].compactMap { $0 }.filter { !$0.allSatisfy(\.isWhitespace) }
         return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
     /// "SwiftConf 2024 (2024-09-10, booth A12)".
-    static func meeting(_ m: BriefingPerson.MeetingLine) -> String {
-        var details = ["\(m.day)"]
+    func meeting(_ m: BriefingPerson.MeetingLine) -> String {
+        var details = [Self.text(m.day)]
         if let booth = m.booth, !booth.isEmpty { details.append("booth \(booth)") }
         if let context = m.context, !context.isEmpty { details.append(context) }
         return "\(m.eventName) (\(details.joined(separator: ", ")))"
     }
 
     /// "2025-09-15 (11 months ago)" or "never".
-    static func lastInTouch(_ p: BriefingPerson, _ b: Briefing) -> String {
+    func lastInTouch(_ p: BriefingPerson) -> String {
         guard let last = p.lastInTouch else { return "never" }
-        return "\(day(last, b)) (\(ago(last, b.generatedAt)))"
+        return "\(day(last)) (\(Self.ago(last, b.generatedAt)))"
     }
 
-    static func note(_ n: BriefingPerson.NoteLine, _ b: Briefing) -> String {
-        "\(day(n.createdAt, b)): \(n.body)"
+    func note(_ n: BriefingPerson.NoteLine) -> String {
+        "\(day(n.createdAt)): \(n.body)"
     }
 
     /// "“Thanks for the chat” (draft, due 2025-09-16, SwiftConf 2025)".
-    static func followUp(_ f: BriefingPerson.FollowUpLine, _ b: Briefing) -> String {
-        "“\(f.subject)” (\(f.state), due \(day(f.dueAt, b)), \(f.eventName))"
+    func followUp(_ f: BriefingPerson.FollowUpLine) -> String {
+        "“\(f.subject)” (\(f.state), due \(day(f.dueAt)), \(f.eventName))"
     }
 
-    static func facts(_ p: BriefingPerson) -> String {
+    func facts(_ p: BriefingPerson) -> String {
         p.facts.map { "\($0.key): \($0.value)" }.joined(separator: "; ")
     }
 
-    static func askAbout(_ p: BriefingPerson) -> String { p.askAbout.joined(separator: "; ") }
+    func askAbout(_ p: BriefingPerson) -> String { p.askAbout.joined(separator: "; ") }
 
-    static func flags(_ p: BriefingPerson) -> [String] { p.flags.map(\.label) }
+    func flags(_ p: BriefingPerson) -> [String] { p.flags.map(\.label) }
 
     /// More notes than shown: "(2 older notes)".
-    static func olderNotes(_ p: BriefingPerson) -> String? {
+    func olderNotes(_ p: BriefingPerson) -> String? {
         let older = p.noteCount - p.notes.count
         return older > 0 ? "(\(older) older \(older == 1 ? "note" : "notes"))" : nil
     }
 
     // MARK: - Dates
 
-    /// The day `date` falls on in the event's time zone.
-    static func day(_ date: Date, _ b: Briefing) -> CalendarDay {
-        CalendarDay(date, in: TimeZone(identifier: b.event.timeZone) ?? TimeZone(identifier: "UTC")!)
+    /// The day `date` falls on in the event's time zone, as `YYYY-MM-DD`.
+    func day(_ date: Date) -> String { Self.text(days.day(date)) }
+
+    /// `YYYY-MM-DD`, without going through `String(format:)` (thousands per briefing).
+    static func text(_ day: CalendarDay) -> String {
+        func pad(_ n: Int, _ width: Int) -> String {
+            let digits = String(n)
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        return pad(day.year, 4) + "-" + pad(day.month, 2) + "-" + pad(day.day, 2)
     }
 
     /// "today", "3 days ago", "5 months ago", "2 years ago".

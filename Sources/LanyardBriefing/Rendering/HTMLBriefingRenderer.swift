@@ -5,21 +5,21 @@ import Foundation
 public enum HTMLBriefingRenderer {
     /// The briefing as a complete HTML document; every text from the database is escaped.
     public static func render(_ b: Briefing) -> String {
-        typealias W = BriefingWording
+        let w = BriefingWording(b)
         var out = """
             <!DOCTYPE html>
             <html lang="en">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(W.title(b)))</title>
+            <title>\(escape(w.title()))</title>
             <style>\(style)</style>
             </head>
             <body>
             <header>
-            <h1>\(escape(W.title(b)))</h1>
-            <p class="meta">\(escape(W.when(b)))</p>
-            <p class="meta">\(escape(W.prepared(b)))</p>
+            <h1>\(escape(w.title()))</h1>
+            <p class="meta">\(escape(w.when()))</p>
+            <p class="meta">\(escape(w.prepared()))</p>
             </header>
 
             """
@@ -31,29 +31,29 @@ public enum HTMLBriefingRenderer {
         out += "<li><b>\(s.neverFollowedUp)</b> never followed up</li>\n"
         if let last = s.lastEdition { out += "<li><b>\(s.newSinceLastEdition)</b> new since \(escape(last))</li>\n" }
         out += "</ul>\n"
-        if let editions = W.editions(b) { out += "<p class=\"meta\">\(escape(editions))</p>\n" }
+        if let editions = w.editions() { out += "<p class=\"meta\">\(escape(editions))</p>\n" }
 
-        for (heading, people, show) in [(W.seriesHeading(b), b.seriesPeople, !b.earlierEditions.isEmpty), (W.relatedHeading(b), b.relatedPeople, true)] where show {
+        for (heading, people, show) in [(w.seriesHeading(), b.seriesPeople, !b.earlierEditions.isEmpty), (w.relatedHeading(), b.relatedPeople, true)] where show {
             out += "<section>\n<h2>\(escape(heading))</h2>\n"
-            if people.isEmpty { out += "<p>\(W.nobody)</p>\n" }
+            if people.isEmpty { out += "<p>\(BriefingWording.nobody)</p>\n" }
             for (index, p) in people.enumerated() {
                 out += "<article id=\"person-\(p.id)\">\n<h3>\(index + 1). \(escape(p.name))"
                 for flag in p.flags { out += " <span class=\"flag flag-\(flag.rawValue)\">\(escape(flag.label))</span>" }
                 out += "</h3>\n"
-                if let role = W.role(p) { out += "<p class=\"role\">\(escape(role))</p>\n" }
+                if let role = w.role(p) { out += "<p class=\"role\">\(escape(role))</p>\n" }
                 out += "<dl>\n"
                 func row(_ term: String, _ html: String) { out += "<dt>\(term)</dt><dd>\(html)</dd>\n" }
                 func items(_ lines: [String]) -> String {
                     lines.count == 1 ? escape(lines[0]) : "<ul class=\"plain\">" + lines.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
                 }
                 row("Why", items(p.reasons))
-                if !p.seriesMeetings.isEmpty { row("Met", items(p.seriesMeetings.map(W.meeting))) }
-                if !p.otherMeetings.isEmpty { row("Met elsewhere", items(p.otherMeetings.map(W.meeting))) }
-                row("Last in touch", escape(W.lastInTouch(p, b)))
+                if !p.seriesMeetings.isEmpty { row("Met", items(p.seriesMeetings.map(w.meeting))) }
+                if !p.otherMeetings.isEmpty { row("Met elsewhere", items(p.otherMeetings.map(w.meeting))) }
+                row("Last in touch", escape(w.lastInTouch(p)))
                 if !p.askAbout.isEmpty { row("Ask about", items(p.askAbout)) }
                 if !p.facts.isEmpty { row("Facts", items(p.facts.map { "\($0.key): \($0.value)" })) }
-                if !p.notes.isEmpty { row("Notes", items(p.notes.map { W.note($0, b) } + [W.olderNotes(p)].compactMap { $0 })) }
-                if !p.unsentFollowUps.isEmpty { row("Not sent", items(p.unsentFollowUps.map { W.followUp($0, b) })) }
+                if !p.notes.isEmpty { row("Notes", items(p.notes.map { w.note($0) } + [w.olderNotes(p)].compactMap { $0 })) }
+                if !p.unsentFollowUps.isEmpty { row("Not sent", items(p.unsentFollowUps.map { w.followUp($0) })) }
                 row("Strength", "\(p.strength)")
                 out += "</dl>\n</article>\n"
             }
@@ -65,6 +65,7 @@ public enum HTMLBriefingRenderer {
 
     /// Escapes the five characters that could end text and start markup.
     public static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {

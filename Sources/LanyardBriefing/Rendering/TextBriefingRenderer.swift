@@ -4,33 +4,33 @@ import Foundation
 public enum TextBriefingRenderer {
     /// The briefing as plain text.
     public static func render(_ b: Briefing) -> String {
-        typealias W = BriefingWording
+        let w = BriefingWording(b)
         var out: [String] = []
-        out.append(W.title(b) + " — " + W.when(b))
-        out.append(W.prepared(b))
+        out.append(w.title() + " — " + w.when())
+        out.append(w.prepared())
         if let notice = b.notice { out.append(""); out.append("Note: " + notice) }
         out.append("")
-        out.append(W.summary(b))
-        if let editions = W.editions(b) { out.append(editions) }
-        for (heading, people, show) in [(W.seriesHeading(b), b.seriesPeople, !b.earlierEditions.isEmpty), (W.relatedHeading(b), b.relatedPeople, true)] where show {
+        out.append(w.summary())
+        if let editions = w.editions() { out.append(editions) }
+        for (heading, people, show) in [(w.seriesHeading(), b.seriesPeople, !b.earlierEditions.isEmpty), (w.relatedHeading(), b.relatedPeople, true)] where show {
             out.append("")
             out.append("== \(heading) ==")
-            if people.isEmpty { out.append(""); out.append(W.nobody) }
+            if people.isEmpty { out.append(""); out.append(BriefingWording.nobody) }
             for (index, p) in people.enumerated() {
                 out.append("")
                 var head = "\(index + 1). \(p.name)"
-                if let role = W.role(p) { head += " — \(role)" }
-                if !p.flags.isEmpty { head += "  " + W.flags(p).map { "[\($0)]" }.joined(separator: " ") }
+                if let role = w.role(p) { head += " — \(role)" }
+                if !p.flags.isEmpty { head += "  " + w.flags(p).map { "[\($0)]" }.joined(separator: " ") }
                 out.append(head)
                 out.append("   Why: " + p.reasons.joined(separator: "; "))
-                if !p.seriesMeetings.isEmpty { out.append("   Met: " + p.seriesMeetings.map(W.meeting).joined(separator: "; ")) }
-                if !p.otherMeetings.isEmpty { out.append("   Met elsewhere: " + p.otherMeetings.map(W.meeting).joined(separator: "; ")) }
-                out.append("   Last in touch: " + W.lastInTouch(p, b))
-                if !p.askAbout.isEmpty { out.append("   Ask about: " + W.askAbout(p)) }
-                if !p.facts.isEmpty { out.append("   Facts: " + W.facts(p)) }
-                for note in p.notes { out.append("   Note " + W.note(note, b)) }
-                if let older = W.olderNotes(p) { out.append("   " + older) }
-                for followUp in p.unsentFollowUps { out.append("   Not sent: " + W.followUp(followUp, b)) }
+                if !p.seriesMeetings.isEmpty { out.append("   Met: " + p.seriesMeetings.map(w.meeting).joined(separator: "; ")) }
+                if !p.otherMeetings.isEmpty { out.append("   Met elsewhere: " + p.otherMeetings.map(w.meeting).joined(separator: "; ")) }
+                out.append("   Last in touch: " + w.lastInTouch(p))
+                if !p.askAbout.isEmpty { out.append("   Ask about: " + w.askAbout(p)) }
+                if !p.facts.isEmpty { out.append("   Facts: " + w.facts(p)) }
+                for note in p.notes { out.append("   Note " + w.note(note)) }
+                if let older = w.olderNotes(p) { out.append("   " + older) }
+                for followUp in p.unsentFollowUps { out.append("   Not sent: " + w.followUp(followUp)) }
                 out.append("   Strength: \(p.strength)")
             }
         }
