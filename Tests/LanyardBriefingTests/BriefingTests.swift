@@ -207,3 +207,21 @@ struct BriefingTests {
         #expect(RelationshipStrength(meetings: 0, notes: 0, followUpsSent: 0, lastInTouch: nil).score(at: now) == 0)
     }
 }
+
+@Suite("Days without a Calendar per call")
+struct DayCalculatorTests {
+    @Test("Agrees with CalendarDay(date, in:) across zones, DST changes, leap days and 1969")
+    func agreesWithCalendar() {
+        for zone in ["UTC", "Europe/Berlin", "America/Los_Angeles", "Asia/Kolkata", "Pacific/Kiritimati"] {
+            let calculator = DayCalculator(identifier: zone)
+            let timeZone = TimeZone(identifier: zone)!
+            var date = BriefingFixture.date("1969-12-25T00:00:00Z")
+            while date < BriefingFixture.date("2029-01-01T00:00:00Z") {
+                #expect(calculator.day(date) == CalendarDay(date, in: timeZone), "\(zone) \(date)")
+                date = date.addingTimeInterval(86_400 * 29 + 3_607)
+            }
+        }
+        #expect(DayCalculator(identifier: "Europe/Berlin").day(BriefingFixture.date("2024-02-29T23:30:00Z")) == CalendarDay("2024-03-01"))
+        #expect(DayCalculator(identifier: "Nowhere/Atlantis").day(BriefingFixture.date("2024-02-29T23:30:00Z")) == CalendarDay("2024-02-29"))
+    }
+}
