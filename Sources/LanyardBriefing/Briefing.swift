@@ -30,7 +30,8 @@ public struct Briefing: Codable, Sendable, Equatable {
     public var summary: Summary
     /// Section 1: everyone met at an earlier edition, strongest relationship first.
     public var seriesPeople: [BriefingPerson]
-    /// Section 2: people met elsewhere in the window who are linked to the city or series.
+    /// Section 2: people met elsewhere in the window (not at this edition) who are tagged or
+    /// noted with the city or series, or were met at an event held in that city.
     public var relatedPeople: [BriefingPerson]
 
     /// Every person in the briefing, section 1 then section 2.
