@@ -72,7 +72,7 @@ let package = Package(
         ),
         .target(
             name: "LanyardBriefing",
-            dependencies: ["LanyardStore", "LanyardEvents", "LanyardNotes", "LanyardFollowUp"],
+            dependencies: ["LanyardStore", "LanyardEvents"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -111,6 +111,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "lanyard-interchange-bench", dependencies: ["LanyardFormats"], path: "Sources/InterchangeBench", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "lanyard-briefing-bench",
+            dependencies: ["LanyardBriefing", "LanyardStore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Sources/BriefingBench",
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: - Tests
         .testTarget(name: "LanyardStoreTests", dependencies: ["LanyardStore"], swiftSettings: swiftSettings),

@@ -25,6 +25,7 @@ public struct Lanyard: AsyncParsableCommand {
             ImportCommand.self,
             ExportCommand.self,
             BackupCommand.self,
+            BriefCommand.self,
             ServeCommand.self,
         ]
     )
