@@ -90,7 +90,7 @@ struct SecurityTests {
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let path = root.appendingPathComponent("server-token").path
-        FileManager.default.createFile(atPath: path, contents: Data("short\n".utf8), attributes: [.posixPermissions: 0o600])
+        #expect(FileManager.default.createFile(atPath: path, contents: Data("short\n".utf8), attributes: [.posixPermissions: 0o600]))
 
         let error = #expect(throws: ServerError.self) { try AccessToken.loadOrCreate(inDirectory: root.path) }
         #expect(error?.description.contains(path) == true)
