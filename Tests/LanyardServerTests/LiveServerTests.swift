@@ -3,14 +3,17 @@ import Hummingbird
 import HummingbirdTesting
 import LanyardEvents
 import LanyardServer
+import Synchronization
 import Testing
 
 @Suite("Live server")
 struct LiveServerTests {
-    @Test("over a real socket on an ephemeral loopback port: health, 401, add and list")
+    @Test("over a real socket on an ephemeral loopback port: health, 401, add and list; the background jobs run meanwhile")
     func overTheWire() async throws {
         let server = try TestServer()
-        try await server.app().test(.live) { client in
+        let rounds = Mutex(0)
+        let job = BackgroundJob(name: "count") { _ in rounds.withLock { $0 += 1 }; return nil }
+        try await server.app(jobs: [job]).test(.live) { client in
             #expect(client.port != nil && client.port != 0)
             let health = try await client.execute(uri: "/health", method: .get)
             #expect(health.status == .ok)
@@ -25,6 +28,9 @@ struct LiveServerTests {
             #expect(added.status == .created)
             let list = try await client.execute(uri: "/events", method: .get, headers: server.bearer())
             #expect(try list.json([EventView].self).map(\.slug) == ["conf-2026"])
+
+            for _ in 0..<200 where rounds.withLock({ $0 }) < 2 { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(rounds.withLock { $0 } >= 2)
         }
     }
 }
