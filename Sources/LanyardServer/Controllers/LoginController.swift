@@ -70,7 +70,7 @@ struct LoginController {
             \(Pages.csrfField(csrf))
             <input type="hidden" name="next" value="\(next)">
             \(Pages.field("Access token", name: "token", type: "password", required: true, autocomplete: "current-password",
-                          hint: "Printed by `lanyard serve` on its first start."))
+                          hint: "Printed by lanyard serve on its first start, and kept in server-token in its config folder."))
             <div class="actions"><button class="primary" type="submit">Log in</button></div>
             </form>
             """
