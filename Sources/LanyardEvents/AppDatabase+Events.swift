@@ -58,24 +58,38 @@ extension AppDatabase {
     /// a bad file or event stops the import with "file:line" and nothing is stored.
     /// Importing the same file again changes nothing (events are matched by UID, then slug).
     public func importEvents(files: [URL]) throws -> EventImportSummary {
-        var drafts: [(draft: EventDraft, uid: String?, place: String)] = []
+        var sources: [(data: Data, source: String)] = []
         for file in files {
-            let data: Data
             do {
-                data = try Data(contentsOf: file)
+                sources.append((try Data(contentsOf: file), file.path))
             } catch {
                 throw EventError.invalidCalendar(place: file.path, message: "cannot read the file")
             }
+        }
+        return try importEvents(calendars: sources)
+    }
+
+    /// Imports iCalendar text that did not come from a file (an HTTP body, an upload) the same
+    /// way as `importEvents(files:)`; `source` names it in errors ("request body:12").
+    public func importEvents(calendarText text: String, source: String) throws -> EventImportSummary {
+        try importEvents(calendars: [(Data(text.utf8), source)])
+    }
+
+    /// Imports several iCalendar documents in one transaction; each `source` names its bytes in
+    /// errors. Bytes that are not UTF-8 are refused with their line.
+    public func importEvents(calendars sources: [(data: Data, source: String)]) throws -> EventImportSummary {
+        var drafts: [(draft: EventDraft, uid: String?, place: String)] = []
+        for (data, source) in sources {
             let calendars: [ICalendar]
             do {
                 calendars = try ICalendarReader.parse(data: data)
             } catch let error as FormatError {
-                let place = error.line.map { "\(file.path):\($0)" } ?? file.path
+                let place = error.line.map { "\(source):\($0)" } ?? source
                 throw EventError.invalidCalendar(place: place, message: (error.field.map { "\($0): " } ?? "") + error.message)
             }
             for calendar in calendars {
                 for vevent in calendar.events {
-                    let place = "\(file.path):\(vevent.line)"
+                    let place = "\(source):\(vevent.line)"
                     drafts.append((try Self.draft(from: vevent, calendar: calendar, place: place), vevent.uid, place))
                 }
             }

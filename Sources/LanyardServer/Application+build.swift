@@ -3,12 +3,16 @@ import Hummingbird
 import LanyardEvents
 import LanyardStore
 import Logging
+import ServiceLifecycle
 
-/// Builds the whole application: opens the store, imports the shipped editions on first
-/// start, and wires the router. `lanyard serve` and the tests call this same function.
+/// Builds the whole application: opens the store (one `DatabasePool`), imports the shipped
+/// editions on first start, wires the router and adds the background sender. `lanyard serve`
+/// and the tests call this same function; run it with `app.runService()`.
 public func buildApplication(
     _ configuration: ServerConfiguration,
+    token: AccessToken,
     database: AppDatabase? = nil,
+    jobs: [BackgroundJob]? = nil,
     logger: Logger,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
@@ -17,26 +21,41 @@ public func buildApplication(
        let summary = try database.importEventsIfEmpty(directory: directory) {
         logger.info("imported shipped editions", metadata: ["added": "\(summary.added.count)", "from": "\(directory.path)"])
     }
-    let router = buildRouter(database: database, logger: logger)
+    let router = buildRouter(configuration, token: token, database: database, logger: logger)
+    let sender = BackgroundSender(
+        jobs: jobs ?? BackgroundJob.followUps(database: database),
+        interval: configuration.backgroundInterval,
+        logger: logger)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "lanyard"),
+        services: [sender],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger
     )
 }
 
-/// The routes, over the same module calls the CLI uses.
-public func buildRouter(database: AppDatabase, logger: Logger) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
-    router.get("/health") { _, _ in
-        HealthResponse(status: "ok", version: "0.1.0")
-    }
-    return router
-}
+/// The routes, over the same module calls the CLI uses. Middleware order: errors become
+/// answers, then the body limit, then the token check, then the route.
+public func buildRouter(
+    _ configuration: ServerConfiguration,
+    token: AccessToken,
+    database: AppDatabase,
+    logger: Logger
+) -> Router<LanyardRequestContext> {
+    let router = Router(context: LanyardRequestContext.self)
+    router.add(middleware: LogRequestsMiddleware(.debug))
+    router.add(middleware: ErrorMiddleware())
+    router.add(middleware: BodyLimitMiddleware(maxBytes: configuration.maxBodyBytes))
+    router.add(middleware: AuthMiddleware(token: token))
 
-/// The body of `GET /health`.
-struct HealthResponse: ResponseEncodable {
-    var status: String
-    var version: String
+    // MARK: - JSON API
+    router.addRoutes(ServiceController(version: configuration.version).endpoints)
+    router.addRoutes(EventsController(database: database).endpoints)
+
+    // MARK: - Pages
+    router.addRoutes(LoginController(token: token).endpoints)
+    router.addRoutes(CheckInPageController(database: database, token: token).endpoints)
+    router.addRoutes(EventsPageController(database: database, token: token).endpoints)
+    return router
 }
