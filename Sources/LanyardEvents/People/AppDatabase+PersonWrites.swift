@@ -19,7 +19,7 @@ extension AppDatabase {
         }
         try person.insert(db)
         try addDetails(of: contact, to: person.id!, at: date, in: db)
-        try syncKeys(for: person, in: db)
+        try insertKeys(for: person, in: db)
         return person
     }
 
@@ -57,7 +57,11 @@ extension AppDatabase {
     public static func syncKeys(for person: Person, in db: Database) throws {
         guard let id = person.id else { return }
         try db.execute(sql: "DELETE FROM personKey WHERE personId = ?", arguments: [id])
-        guard !person.normalizedName.isEmpty,
+        try insertKeys(for: person, in: db)
+    }
+
+    static func insertKeys(for person: Person, in db: Database) throws {
+        guard let id = person.id, !person.normalizedName.isEmpty,
               let name = PersonName(normalized: person.normalizedName, display: person.name) else { return }
         for key in PersonKeys.keys(for: name) {
             try PersonKey(kind: key.kind, key: key.key, personId: id).insert(db, onConflict: .ignore)

@@ -13,7 +13,18 @@ extension AppDatabase {
 
     /// Recognition inside a caller's transaction (check-in, import).
     public static func recognize(_ query: ContactQuery, in db: Database, excluding excluded: Set<Int64> = []) throws -> Recognition {
-        let ids = try candidateIDs(for: query, in: db).subtracting(excluded)
+        let found = try candidateIDs(for: query, in: db)
+        var ids = found.byIdentifier.subtracting(excluded)
+        // People found only by name keys must agree on the name to be worth loading.
+        let byNameOnly = found.byName.subtracting(ids).subtracting(excluded)
+        if !byNameOnly.isEmpty {
+            let rows = try Row.fetchAll(db, sql: "SELECT id, name, normalizedName FROM person WHERE id IN \(placeholders(byNameOnly.count))",
+                                        arguments: StatementArguments(Array(byNameOnly)))
+            for row in rows {
+                let name = PersonName(normalized: row["normalizedName"], display: row["name"])
+                if NameComparison.compare(query.name, name).level >= .equivalent { ids.insert(row["id"]) }
+            }
+        }
         guard !ids.isEmpty else { return Recognition(match: nil, candidates: []) }
         let known = try knownPeople(ids: Array(ids), in: db)
         let scored = known.map { MatchScorer.score(query, against: $0) }
@@ -21,8 +32,8 @@ extension AppDatabase {
     }
 
     /// The people worth scoring, found only through indexed keys: emails, phones, the LinkedIn
-    /// key and the `name` keys of `personKey`. Never a scan.
-    static func candidateIDs(for query: ContactQuery, in db: Database, nameLimit: Int = 50) throws -> Set<Int64> {
+    /// key (`byIdentifier`) and the `name` keys of `personKey` (`byName`). Never a scan.
+    static func candidateIDs(for query: ContactQuery, in db: Database, nameLimit: Int = 200) throws -> (byIdentifier: Set<Int64>, byName: Set<Int64>) {
         var ids: Set<Int64> = []
         if !query.emails.isEmpty {
             ids.formUnion(try Int64.fetchAll(db, sql: "SELECT personId FROM personEmail WHERE normalized IN \(placeholders(query.emails.count))", arguments: StatementArguments(query.emails)))
@@ -33,16 +44,17 @@ extension AppDatabase {
         if let key = query.linkedinKey {
             ids.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM person WHERE linkedinKey = ?", arguments: [key]))
         }
+        var byName: Set<Int64> = []
         if let name = query.name {
             let keys = PersonKeys.lookupKeys(for: name)
             if !keys.isEmpty {
-                ids.formUnion(try Int64.fetchAll(db, sql: """
+                byName.formUnion(try Int64.fetchAll(db, sql: """
                     SELECT DISTINCT personId FROM personKey
                     WHERE kind = '\(PersonKeys.name)' AND key IN \(placeholders(keys.count)) LIMIT \(nameLimit)
                     """, arguments: StatementArguments(keys)))
             }
         }
-        return ids
+        return (ids, byName)
     }
 
     /// Loads people with their parsed names, emails and phones, in three queries.
