@@ -22,13 +22,15 @@ public enum PersonKeys {
     /// The `name` keys to look up for a name as typed: every ordered pair of its words (word
     /// order), the first word as written, as Soundex (spelling slips) and as each of its
     /// nickname equivalents (Liz finds Elizabeth and Elizabeth finds Liz).
-    public static func lookupKeys(for name: PersonName, nicknames: NicknameTable = .shared) -> [String] {
+    /// With `phonetic` false only the written first word and its nicknames are used (the
+    /// selective keys); with `phonetic` true only its Soundex (for spelling slips).
+    public static func lookupKeys(for name: PersonName, phonetic: Bool, nicknames: NicknameTable = .shared) -> [String] {
         let tokens = name.coreTokens
         guard tokens.count >= 2 else { return [] }
         var keys: [String] = []
         var seen: Set<String> = []
         for (i, a) in tokens.enumerated() {
-            let forms = [a, Soundex.key(a)] + nicknames.equivalents(of: a).sorted()
+            let forms = phonetic ? [Soundex.key(a)] : [a] + nicknames.equivalents(of: a).sorted()
             for (j, b) in tokens.enumerated() where i != j {
                 let bKey = Soundex.key(b)
                 for form in forms {

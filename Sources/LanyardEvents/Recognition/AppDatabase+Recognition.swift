@@ -13,17 +13,15 @@ extension AppDatabase {
 
     /// Recognition inside a caller's transaction (check-in, import).
     public static func recognize(_ query: ContactQuery, in db: Database, excluding excluded: Set<Int64> = []) throws -> Recognition {
-        let found = try candidateIDs(for: query, in: db)
-        var ids = found.byIdentifier.subtracting(excluded)
-        // People found only by name keys must agree on the name to be worth loading.
-        let byNameOnly = found.byName.subtracting(ids).subtracting(excluded)
-        if !byNameOnly.isEmpty {
-            let rows = try Row.fetchAll(db, sql: "SELECT id, name, normalizedName FROM person WHERE id IN \(placeholders(byNameOnly.count))",
-                                        arguments: StatementArguments(Array(byNameOnly)))
-            for row in rows {
-                let name = PersonName(normalized: row["normalizedName"], display: row["name"])
-                if NameComparison.compare(query.name, name).level >= .equivalent { ids.insert(row["id"]) }
+        var ids = try identifierMatches(for: query, in: db).subtracting(excluded)
+        if let name = query.name {
+            // Written names and nicknames first; Soundex (spelling slips) only when they find
+            // nobody whose name agrees.
+            var agreeing = try nameMatches(for: name, phonetic: false, skipping: ids.union(excluded), in: db)
+            if agreeing.isEmpty {
+                agreeing = try nameMatches(for: name, phonetic: true, skipping: ids.union(excluded), in: db)
             }
+            ids.formUnion(agreeing)
         }
         guard !ids.isEmpty else { return Recognition(match: nil, candidates: []) }
         let known = try knownPeople(ids: Array(ids), in: db)
@@ -31,9 +29,8 @@ extension AppDatabase {
         return MatchScorer.decide(scored)
     }
 
-    /// The people worth scoring, found only through indexed keys: emails, phones, the LinkedIn
-    /// key (`byIdentifier`) and the `name` keys of `personKey` (`byName`). Never a scan.
-    static func candidateIDs(for query: ContactQuery, in db: Database, nameLimit: Int = 200) throws -> (byIdentifier: Set<Int64>, byName: Set<Int64>) {
+    /// People with the same email, phone or LinkedIn profile (indexed columns).
+    static func identifierMatches(for query: ContactQuery, in db: Database) throws -> Set<Int64> {
         var ids: Set<Int64> = []
         if !query.emails.isEmpty {
             ids.formUnion(try Int64.fetchAll(db, sql: "SELECT personId FROM personEmail WHERE normalized IN \(placeholders(query.emails.count))", arguments: StatementArguments(query.emails)))
@@ -44,17 +41,26 @@ extension AppDatabase {
         if let key = query.linkedinKey {
             ids.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM person WHERE linkedinKey = ?", arguments: [key]))
         }
-        var byName: Set<Int64> = []
-        if let name = query.name {
-            let keys = PersonKeys.lookupKeys(for: name)
-            if !keys.isEmpty {
-                byName.formUnion(try Int64.fetchAll(db, sql: """
-                    SELECT DISTINCT personId FROM personKey
-                    WHERE kind = '\(PersonKeys.name)' AND key IN \(placeholders(keys.count)) LIMIT \(nameLimit)
-                    """, arguments: StatementArguments(keys)))
-            }
+        return ids
+    }
+
+    /// People found through the `name` keys of `personKey` (never a scan) whose name agrees
+    /// (same or equivalent), at most `limit` looked at.
+    static func nameMatches(for name: PersonName, phonetic: Bool, skipping: Set<Int64>, limit: Int = 64, in db: Database) throws -> Set<Int64> {
+        let keys = PersonKeys.lookupKeys(for: name, phonetic: phonetic)
+        guard !keys.isEmpty else { return [] }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT person.id, person.name, person.normalizedName FROM person
+            WHERE person.id IN (SELECT personId FROM personKey WHERE kind = '\(PersonKeys.name)' AND key IN \(placeholders(keys.count)) LIMIT \(limit))
+            """, arguments: StatementArguments(keys))
+        var ids: Set<Int64> = []
+        for row in rows {
+            let id: Int64 = row["id"]
+            guard !skipping.contains(id) else { continue }
+            let known = PersonName(normalized: row["normalizedName"], display: row["name"])
+            if NameComparison.compare(name, known).level >= .equivalent { ids.insert(id) }
         }
-        return (ids, byName)
+        return ids
     }
 
     /// Loads people with their parsed names, emails and phones, in three queries.
