@@ -56,7 +56,7 @@ extension AppDatabase {
     /// Rewrites the `personKey` rows of a person from its normalised name.
     public static func syncKeys(for person: Person, in db: Database) throws {
         guard let id = person.id else { return }
-        try db.execute(sql: "DELETE FROM personKey WHERE personId = ?", arguments: [id])
+        try db.cachedStatement(sql: "DELETE FROM personKey WHERE personId = ?").execute(arguments: [id])
         try insertKeys(for: person, in: db)
     }
 
@@ -64,7 +64,8 @@ extension AppDatabase {
         guard let id = person.id, !person.normalizedName.isEmpty,
               let name = PersonName(normalized: person.normalizedName, display: person.name) else { return }
         for key in PersonKeys.keys(for: name) {
-            try PersonKey(kind: key.kind, key: key.key, personId: id).insert(db, onConflict: .ignore)
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO personKey (kind, key, personId) VALUES (?, ?, ?)")
+                .execute(arguments: [key.kind, key.key, id])
         }
     }
 

@@ -33,13 +33,13 @@ extension AppDatabase {
     static func identifierMatches(for query: ContactQuery, in db: Database) throws -> Set<Int64> {
         var ids: Set<Int64> = []
         if !query.emails.isEmpty {
-            ids.formUnion(try Int64.fetchAll(db, sql: "SELECT personId FROM personEmail WHERE normalized IN \(placeholders(query.emails.count))", arguments: StatementArguments(query.emails)))
+            ids.formUnion(try Int64.fetchAll(db.cachedStatement(sql: "SELECT personId FROM personEmail WHERE normalized IN (SELECT value FROM json_each(?))"), arguments: [SQLList.json(query.emails)]))
         }
         if !query.phones.isEmpty {
-            ids.formUnion(try Int64.fetchAll(db, sql: "SELECT personId FROM personPhone WHERE normalized IN \(placeholders(query.phones.count))", arguments: StatementArguments(query.phones)))
+            ids.formUnion(try Int64.fetchAll(db.cachedStatement(sql: "SELECT personId FROM personPhone WHERE normalized IN (SELECT value FROM json_each(?))"), arguments: [SQLList.json(query.phones)]))
         }
         if let key = query.linkedinKey {
-            ids.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM person WHERE linkedinKey = ?", arguments: [key]))
+            ids.formUnion(try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM person WHERE linkedinKey = ?"), arguments: [key]))
         }
         return ids
     }
@@ -49,10 +49,10 @@ extension AppDatabase {
     static func nameMatches(for name: PersonName, phonetic: Bool, skipping: Set<Int64>, limit: Int = 64, in db: Database) throws -> Set<Int64> {
         let keys = PersonKeys.lookupKeys(for: name, phonetic: phonetic)
         guard !keys.isEmpty else { return [] }
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT person.id, person.name, person.normalizedName FROM person
-            WHERE person.id IN (SELECT personId FROM personKey WHERE kind = '\(PersonKeys.name)' AND key IN \(placeholders(keys.count)) LIMIT \(limit))
-            """, arguments: StatementArguments(keys))
+            WHERE person.id IN (SELECT personId FROM personKey WHERE kind = ? AND key IN (SELECT value FROM json_each(?)) LIMIT ?)
+            """), arguments: [PersonKeys.name, SQLList.json(keys), limit])
         var ids: Set<Int64> = []
         for row in rows {
             let id: Int64 = row["id"]
@@ -65,13 +65,14 @@ extension AppDatabase {
 
     /// Loads people with their parsed names, emails and phones, in three queries.
     static func knownPeople(ids: [Int64], in db: Database) throws -> [MatchScorer.Known] {
-        let people = try Person.fetchAll(db, keys: ids)
+        let list = SQLList.json(ids)
+        let people = try Person.fetchAll(db.cachedStatement(sql: "SELECT * FROM person WHERE id IN (SELECT value FROM json_each(?))"), arguments: [list])
         var emails: [Int64: [String]] = [:]
         var phones: [Int64: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT personId, normalized FROM personEmail WHERE personId IN \(placeholders(ids.count))", arguments: StatementArguments(ids)) {
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT personId, normalized FROM personEmail WHERE personId IN (SELECT value FROM json_each(?))"), arguments: [list]) {
             emails[row["personId"], default: []].append(row["normalized"])
         }
-        for row in try Row.fetchAll(db, sql: "SELECT personId, normalized FROM personPhone WHERE personId IN \(placeholders(ids.count))", arguments: StatementArguments(ids)) {
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT personId, normalized FROM personPhone WHERE personId IN (SELECT value FROM json_each(?))"), arguments: [list]) {
             phones[row["personId"], default: []].append(row["normalized"])
         }
         return people.map { person in
