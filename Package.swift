@@ -72,7 +72,7 @@ let package = Package(
         ),
         .target(
             name: "LanyardBriefing",
-            dependencies: ["LanyardStore", "LanyardEvents", "LanyardNotes", "LanyardFollowUp"],
+            dependencies: ["LanyardStore", "LanyardEvents"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -108,6 +108,13 @@ let package = Package(
             name: "lanyard-bench",
             dependencies: ["LanyardEvents", "LanyardStore", "LanyardFormats", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Sources/LanyardBench",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "lanyard-interchange-bench", dependencies: ["LanyardFormats"], path: "Sources/InterchangeBench", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "lanyard-briefing-bench",
+            dependencies: ["LanyardBriefing", "LanyardStore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Sources/BriefingBench",
             swiftSettings: swiftSettings
         ),
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Logging
 
 /// The `lanyard` command: a conference networking companion.
 public struct Lanyard: AsyncParsableCommand {
@@ -14,6 +15,17 @@ public struct Lanyard: AsyncParsableCommand {
             EventsCommand.self,
             CheckinCommand.self,
             PeopleCommand.self,
+            NotesCommand.self,
+            FactsCommand.self,
+            TagCommand.self,
+            UntagCommand.self,
+            SearchCommand.self,
+            FollowupCommand.self,
+            ConfigCommand.self,
+            ImportCommand.self,
+            ExportCommand.self,
+            BackupCommand.self,
+            BriefCommand.self,
             ServeCommand.self,
         ]
     )
@@ -25,6 +37,8 @@ extension Lanyard {
     /// The process entry point: parses the arguments, runs the command, and exits non-zero
     /// with the error's message on stderr when it fails.
     public static func runAsMain() async {
+        // Logs go to stderr: stdout carries data (and exactly one JSON document with --json).
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
         await main()
     }
 }

@@ -60,15 +60,15 @@ extension AppDatabase {
     public func importEvents(files: [URL]) throws -> EventImportSummary {
         var drafts: [(draft: EventDraft, uid: String?, place: String)] = []
         for file in files {
-            let text: String
+            let data: Data
             do {
-                text = try String(contentsOf: file, encoding: .utf8)
+                data = try Data(contentsOf: file)
             } catch {
-                throw EventError.invalidCalendar(place: file.path, message: "cannot read the file as UTF-8 text")
+                throw EventError.invalidCalendar(place: file.path, message: "cannot read the file")
             }
             let calendars: [ICalendar]
             do {
-                calendars = try ICalendarReader.parse(text)
+                calendars = try ICalendarReader.parse(data: data)
             } catch let error as FormatError {
                 let place = error.line.map { "\(file.path):\($0)" } ?? file.path
                 throw EventError.invalidCalendar(place: place, message: (error.field.map { "\($0): " } ?? "") + error.message)

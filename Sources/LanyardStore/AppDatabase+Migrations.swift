@@ -57,8 +57,8 @@ extension AppDatabase {
                     .check(sql: "slug <> '' AND slug NOT GLOB '*[^a-z0-9._-]*'")
                 t.column("name", .text).notNull().check { length($0) > 0 }
                 t.column("series", .text).notNull().check { length($0) > 0 }.indexed()
-                t.column("startDate", .text).notNull().check(sql: "date(startDate) IS startDate")
-                t.column("endDate", .text).notNull().check(sql: "date(endDate) IS endDate")
+                t.column("startDate", .text).notNull().check(sql: "date(startDate, '+0 days') IS startDate")
+                t.column("endDate", .text).notNull().check(sql: "date(endDate, '+0 days') IS endDate")
                 t.column("city", .text)
                 t.column("timeZone", .text).notNull().defaults(to: "UTC")
                 t.column("uid", .text).unique()
@@ -150,6 +150,76 @@ extension AppDatabase {
                 t.column("createdAt", .datetime).notNull()
                 t.column("undoneAt", .datetime)
             }
+        }
+
+        // Full-text search: one row per person (rowid = person.id) holding everything a user
+        // may remember them by. Triggers rebuild a person's row whenever anything it is made
+        // of changes, so the index never needs a separate refresh.
+        migrator.registerMigration("v2-person-search") { db in
+            try db.create(virtualTable: "personSearch", using: FTS5()) { t in
+                t.tokenizer = .unicode61(diacritics: .remove)
+                t.prefixes = [2, 3, 4]
+                t.column("name")
+                t.column("aliases") // the normalised (transliterated) name
+                t.column("company")
+                t.column("title")
+                t.column("tags")
+                t.column("facts")
+                t.column("places") // the events (name, city) where they were met
+                t.column("notes")
+            }
+
+            /// SQL that rebuilds the rows of the people whose id satisfies `selector`.
+            func rebuild(_ selector: String) -> String {
+                """
+                DELETE FROM personSearch WHERE rowid \(selector);
+                INSERT INTO personSearch(rowid, name, aliases, company, title, tags, facts, places, notes)
+                SELECT p.id, p.name, p.normalizedName, coalesce(p.company, ''), coalesce(p.title, ''),
+                    coalesce((SELECT group_concat(t.tag, ' ') FROM tag t WHERE t.personId = p.id), ''),
+                    coalesce((SELECT group_concat(f.key || ': ' || f.value, ' · ') FROM fact f
+                              WHERE f.personId = p.id AND f.supersededAt IS NULL), ''),
+                    coalesce((SELECT group_concat(e.name || coalesce(', ' || e.city, ''), ' · ') FROM event e
+                              WHERE e.id IN (SELECT m.eventId FROM meeting m WHERE m.personId = p.id)), ''),
+                    coalesce((SELECT group_concat(n.body, ' · ') FROM note n WHERE n.personId = p.id), '')
+                FROM person p WHERE p.id \(selector);
+                """
+            }
+
+            try db.execute(sql: """
+                CREATE TRIGGER personSearch_person_ai AFTER INSERT ON person BEGIN
+                \(rebuild("= NEW.id"))
+                END;
+                CREATE TRIGGER personSearch_person_au AFTER UPDATE OF id, name, normalizedName, company, title ON person BEGIN
+                DELETE FROM personSearch WHERE rowid = OLD.id;
+                \(rebuild("= NEW.id"))
+                END;
+                CREATE TRIGGER personSearch_person_ad AFTER DELETE ON person BEGIN
+                DELETE FROM personSearch WHERE rowid = OLD.id;
+                END;
+                CREATE TRIGGER personSearch_event_au AFTER UPDATE OF name, city ON event BEGIN
+                \(rebuild("IN (SELECT personId FROM meeting WHERE eventId = NEW.id)"))
+                END;
+                """)
+            // The child tables: a change rebuilds the person it belongs to (both, when it moves).
+            for (table, columns) in [("note", "personId, body"), ("fact", "personId, key, value, supersededAt"),
+                                     ("tag", "personId, tag"), ("meeting", "personId, eventId")] {
+                try db.execute(sql: """
+                    CREATE TRIGGER personSearch_\(table)_ai AFTER INSERT ON \(table) BEGIN
+                    \(rebuild("= NEW.personId"))
+                    END;
+                    CREATE TRIGGER personSearch_\(table)_au AFTER UPDATE OF \(columns) ON \(table) BEGIN
+                    \(rebuild("= NEW.personId"))
+                    END;
+                    CREATE TRIGGER personSearch_\(table)_moved AFTER UPDATE OF personId ON \(table)
+                    WHEN OLD.personId IS NOT NEW.personId BEGIN
+                    \(rebuild("= OLD.personId"))
+                    END;
+                    CREATE TRIGGER personSearch_\(table)_ad AFTER DELETE ON \(table) BEGIN
+                    \(rebuild("= OLD.personId"))
+                    END;
+                    """)
+            }
+            try db.execute(sql: rebuild("IS NOT NULL"))
         }
 
         return migrator

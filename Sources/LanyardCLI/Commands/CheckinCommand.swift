@@ -115,7 +115,7 @@ struct CheckinCommand: AsyncParsableCommand {
             if !earlierNotes.isEmpty { line += ", notes: " + earlierNotes.joined(separator: "; ") }
             lines.append(line + ".")
         } else {
-            lines.append("New contact: \(describe(person.name, id: person.id, company: person.company)).")
+            lines.append("New contact: \(describe(person.name, id: person.id, company: person.company))")
         }
         let booth = result.meeting.booth.map { " (booth \($0))" } ?? ""
         lines.append("Checked in at \(result.meeting.event)\(booth), \(result.meeting.date).")

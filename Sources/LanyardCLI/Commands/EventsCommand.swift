@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LanyardEvents
+import LanyardInterchange
 import LanyardStore
 
 /// `lanyard events ...`: conference editions.
@@ -8,7 +9,7 @@ struct EventsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "events",
         abstract: "Add, list and import conference editions.",
-        subcommands: [Add.self, List.self, Import.self]
+        subcommands: [Add.self, List.self, Import.self, Export.self]
     )
 
     /// `lanyard events add SLUG --name NAME --series SERIES --start YYYY-MM-DD ...`
@@ -103,8 +104,43 @@ struct EventsCommand: AsyncParsableCommand {
             let console = Console.current
             if output.json {
                 try console.json(summary)
+            } else if summary.added.isEmpty, summary.updated.isEmpty, summary.unchanged.isEmpty {
+                console.line("Nothing imported: \(files.count == 1 ? "the file holds" : "the files hold") no VEVENT.")
             } else {
                 console.line("Imported \(summary.added.count) new, \(summary.updated.count) updated, \(summary.unchanged.count) unchanged.")
+            }
+        }
+    }
+
+    /// `lanyard events export [--output FILE]`
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write every edition as an iCalendar (.ics) file that `events import` reads back.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file"))
+        var outputFile: String?
+
+        func validate() throws {
+            if output.json, outputFile == nil { throw ValidationError("--json needs --output FILE (the calendar itself is not JSON)") }
+        }
+
+        func run() async throws {
+            let database = try store.open()
+            let text = try database.eventsCalendar()
+            let console = Console.current
+            guard let outputFile else {
+                console.writeOut(text)
+                return
+            }
+            try OutputFile.write(Data(text.utf8), to: outputFile)
+            let count = try database.events().count
+            if output.json {
+                try console.json(ExportSummary(file: outputFile, rows: ["event": count]))
+            } else {
+                console.line("Exported \(count) editions to \(outputFile).")
             }
         }
     }

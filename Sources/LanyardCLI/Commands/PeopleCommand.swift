@@ -8,7 +8,7 @@ struct PeopleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "people",
         abstract: "List, merge, unmerge and forget people.",
-        subcommands: [List.self, Merge.self, Unmerge.self, Forget.self]
+        subcommands: [List.self, PeopleShow.self, Merge.self, Unmerge.self, Forget.self]
     )
 
     /// `lanyard people list [--json]`

@@ -4,17 +4,27 @@ import LanyardFormats
 import LanyardStore
 
 extension AppDatabase {
+    /// When a check-in gives no time: now while the event runs (its days in its own time zone),
+    /// else noon of its first day — checking in someone met at last year's edition files the
+    /// meeting under that edition's date, not today's.
+    public static func defaultMeetingTime(at event: Event, now: Date) -> Date {
+        // Day strings compare like days; time zones are cached (no Calendar on this path).
+        let today = MeetingDay.string(for: now, timeZoneID: event.timeZone)
+        if today >= event.startDate.description, today <= event.endDate.description { return now }
+        return MeetingDay.localNoon(of: event.startDate, timeZoneID: event.timeZone)
+    }
+
     /// Records a meeting at an event and tells whether this person was met before: attaches to
     /// a known person on strong evidence (or `--same-as`), otherwise creates a new person and
     /// returns the possible matches. One transaction: bad input writes nothing.
     public func checkIn(_ request: CheckInRequest) throws -> CheckInResult {
         let contact = try request.contact()
         let note = request.note?.trimmingCharacters(in: .whitespacesAndNewlines)
-        let at = request.at ?? Date()
         return try writer.write { db in
             guard let event = try Event.fetchOne(db.cachedStatement(sql: "SELECT * FROM event WHERE slug = ?"), arguments: [request.event]) else {
                 throw EventError.unknownEvent(slug: request.event)
             }
+            let at = request.at ?? Self.defaultMeetingTime(at: event, now: Date())
             let query = ContactQuery(contact)
 
             var person: Person

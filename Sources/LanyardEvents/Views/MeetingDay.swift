@@ -36,4 +36,20 @@ enum MeetingDay {
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
         return String(format: "%04d-%02d-%02d", year, month, day)
     }
+
+    /// Noon of `day` in `timeZoneID`, as an instant.
+    static func localNoon(of day: CalendarDay, timeZoneID: String) -> Date {
+        // Days from civil (Howard Hinnant's algorithm), then noon UTC shifted by the zone's offset.
+        let y = day.month <= 2 ? day.year - 1 : day.year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let mp = day.month > 2 ? day.month - 3 : day.month + 9
+        let dayOfYear = (153 * mp + 2) / 5 + day.day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        let noonUTC = Date(timeIntervalSince1970: Double(days) * 86_400 + 12 * 3600)
+        let zone = zone(timeZoneID)
+        let guess = noonUTC.addingTimeInterval(-Double(zone.secondsFromGMT(for: noonUTC)))
+        return noonUTC.addingTimeInterval(-Double(zone.secondsFromGMT(for: guess)))
+    }
 }

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Fuzzes the parsers with libFuzzer: each Scripts/fuzz/NAME.swift entry is compiled with swiftc
+# together with the Foundation-only sources of LanyardFormats, seeded from ../shared/fixtures
+# and run for a bounded time (sources that import SwiftCSV are left out). A crash leaves crash-* files in .build-fuzz/NAME/ and fails.
+# Usage: Scripts/fuzz.sh [SECONDS per target, default 30] [NAME...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-30}"; shift || true
+names=("$@")
+if [ ${#names[@]} -eq 0 ]; then
+  for f in Scripts/fuzz/*.swift; do names+=("$(basename "$f" .swift)"); done
+fi
+# Parser sources that need nothing beyond Foundation.
+sources=()
+for f in Sources/LanyardFormats/*.swift; do
+  grep -q '^import SwiftCSV' "$f" || sources+=("$f")
+done
+shared="${LANYARD_SHARED:-../shared}"
+status=0
+for name in "${names[@]}"; do
+  out=".build-fuzz/$name"; mkdir -p "$out/corpus"
+  case "$name" in
+    ical) cp "$shared"/fixtures/ical/*.ics "$out/corpus/" 2>/dev/null || true ;;
+    vcard|card) cp "$shared"/fixtures/vcard/*.vcf "$out/corpus/" 2>/dev/null || true ;;
+  esac
+  srcs=("${sources[@]}")
+  echo "fuzz: building $name"
+  swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name LanyardFormats \
+    "Scripts/fuzz/$name.swift" "${srcs[@]}" -o "$out/fuzz-$name" 2>&1 | grep -v "ld.gold: warning" || true
+  echo "fuzz: running $name for ${seconds}s"
+  if (cd "$out" && ./"fuzz-$name" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 corpus > log.txt 2>&1); then
+    echo "fuzz: $name ok ($(grep -o 'Done [0-9]* runs' "$out/log.txt" || echo 'no count'))"
+  else
+    echo "fuzz: $name FAILED — see $out/log.txt and $out/crash-*"; status=1
+  fi
+done
+exit $status

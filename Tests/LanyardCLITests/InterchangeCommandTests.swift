@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import LanyardCLI
+import LanyardStore
+import Testing
+
+@Suite("import, export, backup commands")
+struct InterchangeCommandTests {
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-cli-interchange-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    /// Parses `arguments` as the `lanyard` command line and runs the command in-process.
+    @discardableResult
+    func lanyard(_ arguments: [String]) async throws -> CapturedOutput {
+        let output = CapturedOutput()
+        var command = try #require(try Lanyard.parseAsRoot(arguments) as? any AsyncParsableCommand)
+        try await Console.$current.withValue(output.console()) { try await command.run() }
+        return output
+    }
+
+    @Test("events export writes an .ics that events import reads back")
+    func eventsExport() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Given two editions
+        try await lanyard(["events", "add", "swiftconf-2025", "--name", "SwiftConf 2025", "--series", "swiftconf", "--start", "2025-09-14", "--end", "2025-09-15", "--city", "Berlin", "--timezone", "Europe/Berlin", "--db", path("a.sqlite")])
+        try await lanyard(["events", "add", "meetup-2026", "--name", "Meetup", "--series", "meetup", "--start", "2026-01-20", "--db", path("a.sqlite")])
+        // When exported to a file and imported into another database
+        let exported = try await lanyard(["events", "export", "--output", path("events.ics"), "--db", path("a.sqlite")])
+        #expect(exported.stdout.contains("Exported 2 editions"))
+        let imported = try await lanyard(["events", "import", path("events.ics"), "--db", path("b.sqlite"), "--json"])
+        // Then both come back
+        let summary = try JSONSerialization.jsonObject(with: Data(imported.stdout.utf8)) as? [String: Any]
+        #expect((summary?["added"] as? [String])?.sorted() == ["meetup-2026", "swiftconf-2025"])
+        // And without --output the calendar goes to stdout
+        let stdout = try await lanyard(["events", "export", "--db", path("a.sqlite")])
+        #expect(stdout.stdout.hasPrefix("BEGIN:VCALENDAR\r\n"))
+    }
+
+    @Test("export json then import json restores into an empty database, and refuses a non-empty one")
+    func jsonBackup() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await lanyard(["events", "add", "swiftconf-2025", "--name", "SwiftConf 2025", "--series", "swiftconf", "--start", "2025-09-14", "--db", path("a.sqlite")])
+        // When exported with --json and --output
+        let export = try await lanyard(["export", "json", "--output", path("backup.json"), "--json", "--db", path("a.sqlite")])
+        // Then stdout holds exactly one JSON document, the summary
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [String: Any])
+        #expect((summary["rows"] as? [String: Int])?["event"] == 1)
+        let attributes = try FileManager.default.attributesOfItem(atPath: path("backup.json"))
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        // When restored into a new database
+        let restore = try await lanyard(["import", "json", path("backup.json"), "--db", path("b.sqlite")])
+        #expect(restore.stdout.contains("Restored 1 records"))
+        #expect(restore.stderr.isEmpty) // no progress bar when stderr is not a terminal
+        let listed = try await lanyard(["events", "list", "--json", "--db", path("b.sqlite")])
+        #expect(listed.stdout.contains("swiftconf-2025"))
+        // And restoring again into the same database is refused
+        await #expect(throws: (any Error).self) { try await lanyard(["import", "json", path("backup.json"), "--db", path("b.sqlite")]) }
+        // And without --output the backup itself is the JSON document on stdout
+        let stdout = try await lanyard(["export", "json", "--db", path("a.sqlite")])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(stdout.stdout.utf8)) as? [String: Any])
+        #expect(document["format"] as? String == "lanyard-backup")
+    }
+
+    @Test("backup copies the database file and will not overwrite one without --force")
+    func onlineBackup() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await lanyard(["events", "add", "swiftconf-2025", "--name", "SwiftConf 2025", "--series", "swiftconf", "--start", "2025-09-14", "--db", path("a.sqlite")])
+        let done = try await lanyard(["backup", path("copy.sqlite"), "--db", path("a.sqlite")])
+        #expect(done.stdout.contains("Backed up"))
+        let listed = try await lanyard(["events", "list", "--db", path("copy.sqlite")])
+        #expect(listed.stdout.contains("swiftconf-2025"))
+        await #expect(throws: (any Error).self) { try await lanyard(["backup", path("copy.sqlite"), "--db", path("a.sqlite")]) }
+        try await lanyard(["backup", path("copy.sqlite"), "--force", "--db", path("a.sqlite")])
+    }
+
+    @Test("export vcard and events export refuse --json without --output")
+    func jsonNeedsOutput() {
+        #expect(throws: (any Error).self) { try Lanyard.parseAsRoot(["export", "vcard", "--json"]) }
+        #expect(throws: (any Error).self) { try Lanyard.parseAsRoot(["events", "export", "--json"]) }
+    }
+}

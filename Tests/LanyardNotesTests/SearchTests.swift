@@ -1,0 +1,148 @@
+import Foundation
+import GRDB
+import LanyardNotes
+import LanyardStore
+import Testing
+
+@Suite("Search")
+struct SearchTests {
+    /// Two people and something about each in every searchable field.
+    static func populated() throws -> (TestStore, anna: Person, bob: Person) {
+        let store = try TestStore()
+        let anna = try store.person("Anna Schmidt", company: "Acme Robotics", title: "Staff Engineer")
+        let bob = try store.person("Bob Stone", company: "Globex", title: "Product Designer")
+        let lisbon = try store.event("codeconf-2025", name: "CodeConf 2025", city: "Lisbon")
+        try store.meeting(bob, at: lisbon, on: TestStore.day(0), booth: "B12")
+        try store.db.setFact(personId: anna.id!, key: "hometown", value: "Zürich")
+        try store.db.addNote(personId: bob.id!, body: "Collects vintage synthesizers; ask about the Moog.")
+        try store.db.addTags(["investor"], personId: anna.id!)
+        return (store, anna, bob)
+    }
+
+    @Test("every field is searched", arguments: [
+        ("schmidt", "Anna Schmidt", "name"),
+        ("acme", "Anna Schmidt", "company"),
+        ("engineer", "Anna Schmidt", "title"),
+        ("investor", "Anna Schmidt", "tags"),
+        ("hometown", "Anna Schmidt", "facts"),
+        ("lisbon", "Bob Stone", "met_at"),
+        ("codeconf", "Bob Stone", "met_at"),
+        ("synthesizers", "Bob Stone", "notes"),
+    ])
+    func everyField(query: String, name: String, field: String) throws {
+        let (store, _, _) = try Self.populated()
+        let hits = try store.db.search(SearchQuery(query))
+        #expect(hits.map(\.name) == [name])
+        #expect(hits.first?.matchedField == field)
+    }
+
+    @Test("accents and case do not matter, either way round")
+    func accents() throws {
+        let (store, _, _) = try Self.populated()
+        let renee = try store.person("Renée Löwe")
+        #expect(try store.db.search(SearchQuery("RENEE lowe")).map(\.personId) == [renee.id])
+        #expect(try store.db.search(SearchQuery("zurich")).first?.snippet == "hometown: [Zürich]")
+        #expect(try store.db.search(SearchQuery("ZÜRICH")).count == 1)
+    }
+
+    @Test("words match as prefixes, and every word must match")
+    func prefixes() throws {
+        let (store, anna, bob) = try Self.populated()
+        #expect(try store.db.search(SearchQuery("schm")).map(\.personId) == [anna.id])
+        #expect(try store.db.search(SearchQuery("synth moo")).map(\.personId) == [bob.id])
+        #expect(try store.db.search(SearchQuery("anna globex")).isEmpty)
+    }
+
+    @Test("a name match ranks above a note match")
+    func ranking() throws {
+        // Given Rust Cohle, and Bob whose long note mentions Rust
+        let store = try TestStore()
+        let bob = try store.person("Bob Stone")
+        try store.db.addNote(personId: bob.id!, body: "Talked about Rust for an hour, then about Rust again.")
+        let rust = try store.person("Rust Cohle")
+
+        // When searching for rust
+        let hits = try store.db.search(SearchQuery("rust"))
+
+        // Then the name match comes first, and the note match shows its snippet
+        #expect(hits.map(\.personId) == [rust.id, bob.id])
+        #expect(hits[1].matchedField == "notes")
+        #expect(hits[1].snippet.contains("[Rust]"))
+    }
+
+    @Test("filters by tag and by event")
+    func filters() throws {
+        let (store, anna, bob) = try Self.populated()
+        try store.db.addNote(personId: anna.id!, body: "Also into synthesizers")
+        #expect(try store.db.search(SearchQuery("synth")).count == 2)
+        #expect(try store.db.search(SearchQuery("synth", tag: "Investor")).map(\.personId) == [anna.id])
+        #expect(try store.db.search(SearchQuery("synth", eventSlug: "codeconf-2025")).map(\.personId) == [bob.id])
+        #expect(throws: NotesError.unknownEvent("nope")) { try store.db.search(SearchQuery("synth", eventSlug: "nope")) }
+    }
+
+    @Test("no user input makes an SQL error", arguments: [
+        "\"", "*", "-anna", "name:anna", "anna OR", "NEAR(anna bob)", "{name}: x", "^anna", "a AND", "'); DROP TABLE person; --",
+        "anna*", "\"anna", "(", "+", "NOT anna",
+    ])
+    func sanitized(query: String) throws {
+        let (store, _, _) = try Self.populated()
+        do {
+            _ = try store.db.search(SearchQuery(query))
+        } catch let error as NotesError {
+            #expect(error == .emptyQuery(query)) // no word at all: refused by name, not by SQLite
+        }
+        do {
+            _ = try store.db.resolvePerson(query)
+        } catch is NotesError {} // unknown or ambiguous, never an SQL error
+    }
+
+    @Test("a query without a word is refused clearly")
+    func emptyQuery() throws {
+        let (store, _, _) = try Self.populated()
+        #expect(throws: NotesError.emptyQuery("** --")) { try store.db.search(SearchQuery("** --")) }
+    }
+
+    @Test("the index follows edits, moves and deletions")
+    func staysInSync() throws {
+        let (store, anna, bob) = try Self.populated()
+
+        // A renamed person is found by the new name only
+        try store.db.writer.write { db in
+            var renamed = anna
+            renamed.name = "Anna Müller"
+            renamed.normalizedName = "anna muller"
+            try renamed.update(db)
+        }
+        #expect(try store.db.search(SearchQuery("schmidt")).isEmpty)
+        #expect(try store.db.search(SearchQuery("muller")).map(\.personId) == [anna.id])
+
+        // A superseded fact is no longer found; the new value is
+        try store.db.setFact(personId: anna.id!, key: "hometown", value: "Basel")
+        #expect(try store.db.search(SearchQuery("zurich")).isEmpty)
+        #expect(try store.db.search(SearchQuery("basel")).map(\.personId) == [anna.id])
+
+        // A note moved to another person (as a merge does) follows them
+        let note = try store.db.notes(personId: bob.id!)[0]
+        try store.db.writer.write { db in
+            try db.execute(sql: "UPDATE note SET personId = ? WHERE id = ?", arguments: [anna.id, note.id])
+        }
+        #expect(try store.db.search(SearchQuery("moog")).map(\.personId) == [anna.id])
+
+        // A renamed event is found under its new name
+        try store.db.writer.write { db in
+            try db.execute(sql: "UPDATE event SET name = 'Codefest 2025', city = 'Porto' WHERE slug = 'codeconf-2025'")
+        }
+        #expect(try store.db.search(SearchQuery("lisbon")).isEmpty)
+        #expect(try store.db.search(SearchQuery("porto codefest")).map(\.personId) == [bob.id])
+
+        // Untagging, deleting a note and deleting a person leave nothing behind
+        try store.db.removeTags(["investor"], personId: anna.id!)
+        #expect(try store.db.search(SearchQuery("investor")).isEmpty)
+        try store.db.deleteNote(id: note.id!)
+        #expect(try store.db.search(SearchQuery("moog")).isEmpty)
+        _ = try store.db.writer.write { db in try Person.deleteOne(db, id: bob.id!) }
+        #expect(try store.db.search(SearchQuery("bob")).isEmpty)
+        let indexed = try store.db.reader.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM personSearch") }
+        #expect(indexed == 1)
+    }
+}
