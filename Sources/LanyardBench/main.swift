@@ -58,13 +58,26 @@ for request in try generator.checkIns(count: 50, in: db) { _ = try db.checkIn(re
 var checkInTimes: [Double] = []
 var recognizeTimes: [Double] = []
 var recognized = 0
+var byKind: [String: [Double]] = [:]
+var checkInCPU: [Double] = []
+
+/// CPU time of this thread, in milliseconds: the work itself, without waiting for a core.
+func threadCPUMilliseconds() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+    return Double(spec.tv_sec) * 1000 + Double(spec.tv_nsec) / 1_000_000
+}
 for request in try generator.checkIns(count: options.checkins, in: db) {
     let contact = try request.contact()
     let r = clock.measure { _ = try? db.recognize(contact) }
     recognizeTimes.append(seconds(r) * 1000)
     var result: CheckInResult?
+    let cpuStart = threadCPUMilliseconds()
     let c = try clock.measure { result = try db.checkIn(request) }
+    checkInCPU.append(threadCPUMilliseconds() - cpuStart)
     checkInTimes.append(seconds(c) * 1000)
+    let kind = request.name == nil ? "by email" : request.email != nil ? "stranger with email" : request.company != nil ? "by name+company" : "stranger, name only"
+    byKind[kind, default: []].append(seconds(c) * 1000)
     if result?.recognized == true { recognized += 1 }
 }
 
@@ -73,6 +86,8 @@ func report(_ label: String, _ values: [Double]) {
     func pct(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
     print(String(format: "%@: n=%d p50=%.3f ms p90=%.3f ms p99=%.3f ms max=%.3f ms", label, sorted.count, pct(0.50), pct(0.90), pct(0.99), sorted.last ?? 0))
 }
-report("checkIn  ", checkInTimes)
+report("checkIn wall", checkInTimes)
+report("checkIn cpu ", checkInCPU)
 report("recognize", recognizeTimes)
+for (kind, values) in byKind.sorted(by: { $0.key < $1.key }) { report("checkIn \(kind)", values) }
 print("recognized \(recognized) of \(options.checkins) check-ins (about half are repeat meetings by design)")

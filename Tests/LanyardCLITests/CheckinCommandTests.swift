@@ -101,4 +101,19 @@ struct CheckinCommandTests {
         #expect(list.stdout.contains("\"id\" : 1"))
         #expect(!list.stdout.contains("\"id\" : 2"))
     }
+
+    @Test("--card-file reads a vCard export; its fields fill what the flags did not give")
+    func cardFile() async throws {
+        try await addEvents()
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-card-\(UUID().uuidString).vcf")
+        try Data("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Moreau;Elizabeth;;;\r\nFN:Elizabeth Moreau\r\nORG:Acme\r\nEMAIL:liz@acme.com\r\nEND:VCARD\r\n".utf8).write(to: file)
+        let first = try await run(["checkin", "--event", "swiftconf-2025", "--card-file", file.path, "--title", "CTO", "--json"])
+        let person = try #require(try json(first)["person"] as? [String: Any])
+        #expect(person["name"] as? String == "Elizabeth Moreau")
+        #expect(person["company"] as? String == "Acme")
+        #expect(person["title"] as? String == "CTO")
+        let again = try await run(["checkin", "--event", "swiftconf-2026", "--card", "MECARD:N:Moreau,Liz;EMAIL:LIZ@acme.com;;"])
+        #expect(again.stdout.hasPrefix("You have met Elizabeth Moreau before: SwiftConf 2025."))
+    }
 }
+

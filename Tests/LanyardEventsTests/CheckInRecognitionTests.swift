@@ -1,5 +1,6 @@
 import Foundation
 import LanyardEvents
+import LanyardFormats
 import LanyardStore
 import Testing
 
@@ -197,4 +198,22 @@ struct CheckInRecognitionTests {
         #expect(recognition.match == nil)
         #expect(recognition.candidates.first?.person.id == b.person.id)
     }
+
+    @Test("recognize() finds the same answer as a check-in would, and writes nothing")
+    func recognizeIsPure() throws {
+        let db = try TestDatabase.make()
+        let a = try db.checkIn(CheckInRequest(event: "swiftconf-2025", name: "Elizabeth Moreau", company: "Acme", email: "liz@acme.com"))
+        var card = ContactQueryFixtures.card(name: "Liz Moreau", company: "ACME Inc")
+        let before = try TestDatabase.count(db, "person") + TestDatabase.count(db, "personEmail") + TestDatabase.count(db, "meeting")
+        let recognition = try db.recognize(card)
+        #expect(recognition.match?.person.id == a.person.id)
+        #expect(recognition.match?.matchedBy == ["name", "company"])
+        // A nickname, the company and another address: weak, so only a candidate.
+        card.emails = [.init("someone.else@gmail.com")]
+        let weaker = try db.recognize(card)
+        #expect(weaker.match == nil)
+        #expect(weaker.candidates.first?.person.id == a.person.id)
+        #expect(try TestDatabase.count(db, "person") + TestDatabase.count(db, "personEmail") + TestDatabase.count(db, "meeting") == before)
+    }
 }
+

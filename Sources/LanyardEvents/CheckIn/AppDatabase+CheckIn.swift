@@ -8,10 +8,10 @@ extension AppDatabase {
     /// else noon of its first day — checking in someone met at last year's edition files the
     /// meeting under that edition's date, not today's.
     public static func defaultMeetingTime(at event: Event, now: Date) -> Date {
-        let zone = TimeZone(identifier: event.timeZone) ?? TimeZone(identifier: "UTC")!
-        let today = CalendarDay(now, in: zone)
-        if today >= event.startDate, today <= event.endDate { return now }
-        return event.startDate.start(in: zone).addingTimeInterval(12 * 3600)
+        // Day strings compare like days; time zones are cached (no Calendar on this path).
+        let today = MeetingDay.string(for: now, timeZoneID: event.timeZone)
+        if today >= event.startDate.description, today <= event.endDate.description { return now }
+        return MeetingDay.localNoon(of: event.startDate, timeZoneID: event.timeZone)
     }
 
     /// Records a meeting at an event and tells whether this person was met before: attaches to
@@ -21,7 +21,9 @@ extension AppDatabase {
         let contact = try request.contact()
         let note = request.note?.trimmingCharacters(in: .whitespacesAndNewlines)
         return try writer.write { db in
-            let event = try Self.event(slug: request.event, in: db)
+            guard let event = try Event.fetchOne(db.cachedStatement(sql: "SELECT * FROM event WHERE slug = ?"), arguments: [request.event]) else {
+                throw EventError.unknownEvent(slug: request.event)
+            }
             let at = request.at ?? Self.defaultMeetingTime(at: event, now: Date())
             let query = ContactQuery(contact)
 
@@ -31,7 +33,7 @@ extension AppDatabase {
             var candidates: [MatchCandidate] = []
             switch request.decision {
             case let .sameAs(id):
-                guard let known = try Person.fetchOne(db, key: id) else { throw CheckInError.unknownPerson(id: id) }
+                guard let known = try Person.fetchOne(db.cachedStatement(sql: "SELECT * FROM person WHERE id = ?"), arguments: [id]) else { throw CheckInError.unknownPerson(id: id) }
                 person = known
                 recognized = true
                 matchedBy = ["same-as"]
@@ -62,9 +64,7 @@ extension AppDatabase {
                 var row = Note(personId: personId, meetingId: meeting.id, body: note, createdAt: at, updatedAt: at)
                 try row.insert(db)
             }
-            let notes = try Note.filter(Note.Columns.personId == personId)
-                .order(Note.Columns.createdAt.desc, Note.Columns.id.desc)
-                .fetchAll(db)
+            let notes = try Note.fetchAll(db.cachedStatement(sql: "SELECT * FROM note WHERE personId = ? ORDER BY createdAt DESC, id DESC"), arguments: [personId])
             return CheckInResult(
                 person: try Self.personView(person, in: db),
                 meeting: MeetingView(meeting, event: event),
@@ -78,11 +78,10 @@ extension AppDatabase {
 
     /// A person's meetings, newest first, with their events.
     static func meetingViews(personId: Int64, in db: Database) throws -> [MeetingView] {
-        let meetings = try Meeting.filter(Meeting.Columns.personId == personId)
-            .order(Meeting.Columns.at.desc, Meeting.Columns.id.desc)
-            .fetchAll(db)
+        let meetings = try Meeting.fetchAll(db.cachedStatement(sql: "SELECT * FROM meeting WHERE personId = ? ORDER BY at DESC, id DESC"), arguments: [personId])
         guard !meetings.isEmpty else { return [] }
-        let events = try Event.fetchAll(db, keys: Set(meetings.map(\.eventId)))
+        let events = try Event.fetchAll(db.cachedStatement(sql: "SELECT * FROM event WHERE id IN (SELECT value FROM json_each(?))"),
+                                        arguments: [SQLList.json(Array(Set(meetings.map(\.eventId))))])
         let byId = Dictionary(uniqueKeysWithValues: events.map { ($0.id!, $0) })
         return meetings.compactMap { meeting in byId[meeting.eventId].map { MeetingView(meeting, event: $0) } }
     }
@@ -90,8 +89,8 @@ extension AppDatabase {
     /// The view of a person with their emails and phones.
     public static func personView(_ person: Person, in db: Database) throws -> PersonView {
         let id = person.id ?? 0
-        let emails = try String.fetchAll(db, sql: "SELECT email FROM personEmail WHERE personId = ? ORDER BY id", arguments: [id])
-        let phones = try String.fetchAll(db, sql: "SELECT phone FROM personPhone WHERE personId = ? ORDER BY id", arguments: [id])
+        let emails = try String.fetchAll(db.cachedStatement(sql: "SELECT email FROM personEmail WHERE personId = ? ORDER BY id"), arguments: [id])
+        let phones = try String.fetchAll(db.cachedStatement(sql: "SELECT phone FROM personPhone WHERE personId = ? ORDER BY id"), arguments: [id])
         return PersonView(person, emails: emails, phones: phones)
     }
 }

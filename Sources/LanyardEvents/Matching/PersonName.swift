@@ -8,7 +8,15 @@ public struct PersonName: Sendable, Equatable {
     /// The name to show: "Liz Moreau" (a "Moreau, Liz" input is turned around).
     public var display: String
     /// "Moreau, Liz": the key lists are ordered by.
-    public var sortName: String
+    public var sortName: String {
+        if let familyHint, !familyHint.isEmpty {
+            let rest = display.replacingOccurrences(of: familyHint, with: "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            return rest.isEmpty ? familyHint : "\(familyHint), \(rest)"
+        }
+        return Self.sortName(display: display)
+    }
+    /// The family name as the input marked it ("Moreau" in "Moreau, Liz" or a card's N).
+    var familyHint: String?
     /// The given name, folded ("liz"); nil when every word was an initial.
     public var given: String?
     /// The other names, folded, in order ("moreau"; "garcia", "lopez").
@@ -124,12 +132,7 @@ public struct PersonName: Sendable, Equatable {
         self.others = others
         self.initials = initials
         self.generation = generation
-        if let familyHint, !familyHint.isEmpty {
-            let rest = display.replacingOccurrences(of: familyHint, with: "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            sortName = rest.isEmpty ? familyHint : "\(familyHint), \(rest)"
-        } else {
-            sortName = Self.sortName(display: display)
-        }
+        self.familyHint = familyHint
     }
 
     /// "Liz Moreau" → "Moreau, Liz"; titles and suffixes stay out of the family position.

@@ -19,7 +19,7 @@ extension AppDatabase {
         }
         try person.insert(db)
         try addDetails(of: contact, to: person.id!, at: date, in: db)
-        try syncKeys(for: person, in: db)
+        try insertKeys(for: person, in: db)
         return person
     }
 
@@ -56,11 +56,16 @@ extension AppDatabase {
     /// Rewrites the `personKey` rows of a person from its normalised name.
     public static func syncKeys(for person: Person, in db: Database) throws {
         guard let id = person.id else { return }
-        try db.execute(sql: "DELETE FROM personKey WHERE personId = ?", arguments: [id])
-        guard !person.normalizedName.isEmpty,
+        try db.cachedStatement(sql: "DELETE FROM personKey WHERE personId = ?").execute(arguments: [id])
+        try insertKeys(for: person, in: db)
+    }
+
+    static func insertKeys(for person: Person, in db: Database) throws {
+        guard let id = person.id, !person.normalizedName.isEmpty,
               let name = PersonName(normalized: person.normalizedName, display: person.name) else { return }
         for key in PersonKeys.keys(for: name) {
-            try PersonKey(kind: key.kind, key: key.key, personId: id).insert(db, onConflict: .ignore)
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO personKey (kind, key, personId) VALUES (?, ?, ?)")
+                .execute(arguments: [key.kind, key.key, id])
         }
     }
 

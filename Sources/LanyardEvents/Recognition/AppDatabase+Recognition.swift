@@ -13,47 +13,66 @@ extension AppDatabase {
 
     /// Recognition inside a caller's transaction (check-in, import).
     public static func recognize(_ query: ContactQuery, in db: Database, excluding excluded: Set<Int64> = []) throws -> Recognition {
-        let ids = try candidateIDs(for: query, in: db).subtracting(excluded)
+        var ids = try identifierMatches(for: query, in: db).subtracting(excluded)
+        if let name = query.name {
+            // Written names and nicknames first; Soundex (spelling slips) only when they find
+            // nobody whose name agrees.
+            var agreeing = try nameMatches(for: name, phonetic: false, skipping: ids.union(excluded), in: db)
+            if agreeing.isEmpty {
+                agreeing = try nameMatches(for: name, phonetic: true, skipping: ids.union(excluded), in: db)
+            }
+            ids.formUnion(agreeing)
+        }
         guard !ids.isEmpty else { return Recognition(match: nil, candidates: []) }
         let known = try knownPeople(ids: Array(ids), in: db)
         let scored = known.map { MatchScorer.score(query, against: $0) }
         return MatchScorer.decide(scored)
     }
 
-    /// The people worth scoring, found only through indexed keys: emails, phones, the LinkedIn
-    /// key and the `name` keys of `personKey`. Never a scan.
-    static func candidateIDs(for query: ContactQuery, in db: Database, nameLimit: Int = 50) throws -> Set<Int64> {
+    /// People with the same email, phone or LinkedIn profile (indexed columns).
+    static func identifierMatches(for query: ContactQuery, in db: Database) throws -> Set<Int64> {
         var ids: Set<Int64> = []
         if !query.emails.isEmpty {
-            ids.formUnion(try Int64.fetchAll(db, sql: "SELECT personId FROM personEmail WHERE normalized IN \(placeholders(query.emails.count))", arguments: StatementArguments(query.emails)))
+            ids.formUnion(try Int64.fetchAll(db.cachedStatement(sql: "SELECT personId FROM personEmail WHERE normalized IN (SELECT value FROM json_each(?))"), arguments: [SQLList.json(query.emails)]))
         }
         if !query.phones.isEmpty {
-            ids.formUnion(try Int64.fetchAll(db, sql: "SELECT personId FROM personPhone WHERE normalized IN \(placeholders(query.phones.count))", arguments: StatementArguments(query.phones)))
+            ids.formUnion(try Int64.fetchAll(db.cachedStatement(sql: "SELECT personId FROM personPhone WHERE normalized IN (SELECT value FROM json_each(?))"), arguments: [SQLList.json(query.phones)]))
         }
         if let key = query.linkedinKey {
-            ids.formUnion(try Int64.fetchAll(db, sql: "SELECT id FROM person WHERE linkedinKey = ?", arguments: [key]))
+            ids.formUnion(try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM person WHERE linkedinKey = ?"), arguments: [key]))
         }
-        if let name = query.name {
-            let keys = PersonKeys.lookupKeys(for: name)
-            if !keys.isEmpty {
-                ids.formUnion(try Int64.fetchAll(db, sql: """
-                    SELECT DISTINCT personId FROM personKey
-                    WHERE kind = '\(PersonKeys.name)' AND key IN \(placeholders(keys.count)) LIMIT \(nameLimit)
-                    """, arguments: StatementArguments(keys)))
-            }
+        return ids
+    }
+
+    /// People found through the `name` keys of `personKey` (never a scan) whose name agrees
+    /// (same or equivalent), at most `limit` looked at.
+    static func nameMatches(for name: PersonName, phonetic: Bool, skipping: Set<Int64>, limit: Int = 64, in db: Database) throws -> Set<Int64> {
+        let keys = PersonKeys.lookupKeys(for: name, phonetic: phonetic)
+        guard !keys.isEmpty else { return [] }
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT person.id, person.name, person.normalizedName FROM person
+            WHERE person.id IN (SELECT personId FROM personKey WHERE kind = ? AND key IN (SELECT value FROM json_each(?)) LIMIT ?)
+            """), arguments: [PersonKeys.name, SQLList.json(keys), limit])
+        var ids: Set<Int64> = []
+        for row in rows {
+            let id: Int64 = row["id"]
+            guard !skipping.contains(id) else { continue }
+            let known = PersonName(normalized: row["normalizedName"], display: row["name"])
+            if NameComparison.compare(name, known).level >= .equivalent { ids.insert(id) }
         }
         return ids
     }
 
     /// Loads people with their parsed names, emails and phones, in three queries.
     static func knownPeople(ids: [Int64], in db: Database) throws -> [MatchScorer.Known] {
-        let people = try Person.fetchAll(db, keys: ids)
+        let list = SQLList.json(ids)
+        let people = try Person.fetchAll(db.cachedStatement(sql: "SELECT * FROM person WHERE id IN (SELECT value FROM json_each(?))"), arguments: [list])
         var emails: [Int64: [String]] = [:]
         var phones: [Int64: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT personId, normalized FROM personEmail WHERE personId IN \(placeholders(ids.count))", arguments: StatementArguments(ids)) {
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT personId, normalized FROM personEmail WHERE personId IN (SELECT value FROM json_each(?))"), arguments: [list]) {
             emails[row["personId"], default: []].append(row["normalized"])
         }
-        for row in try Row.fetchAll(db, sql: "SELECT personId, normalized FROM personPhone WHERE personId IN \(placeholders(ids.count))", arguments: StatementArguments(ids)) {
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT personId, normalized FROM personPhone WHERE personId IN (SELECT value FROM json_each(?))"), arguments: [list]) {
             phones[row["personId"], default: []].append(row["normalized"])
         }
         return people.map { person in

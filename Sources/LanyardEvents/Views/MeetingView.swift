@@ -17,7 +17,7 @@ public struct MeetingView: Codable, Sendable, Equatable {
         self.event = event.name
         eventSlug = event.slug
         at = meeting.at
-        date = CalendarDay(meeting.at, in: TimeZone(identifier: event.timeZone) ?? TimeZone(identifier: "UTC")!).description
+        date = MeetingDay.string(for: meeting.at, timeZoneID: event.timeZone)
         booth = meeting.booth
     }
 }
