@@ -130,8 +130,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "LanyardNotesTests", dependencies: ["LanyardNotes", "LanyardEvents"], swiftSettings: swiftSettings),
-        .testTarget(name: "LanyardMailTests", dependencies: ["LanyardMail"], swiftSettings: swiftSettings),
-        .testTarget(name: "LanyardFollowUpTests", dependencies: ["LanyardFollowUp", "LanyardEvents"], swiftSettings: swiftSettings),
+        .target(name: "LanyardTestSupport", path: "Tests/LanyardTestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "LanyardMailTests", dependencies: ["LanyardMail", "LanyardTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "LanyardFollowUpTests", dependencies: ["LanyardFollowUp", "LanyardEvents", "LanyardTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "LanyardBriefingTests", dependencies: ["LanyardBriefing"], swiftSettings: swiftSettings),
         .testTarget(name: "LanyardInterchangeTests", dependencies: ["LanyardInterchange"], swiftSettings: swiftSettings),
         .testTarget(

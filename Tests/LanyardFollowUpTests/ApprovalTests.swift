@@ -2,6 +2,7 @@ import Foundation
 import LanyardFollowUp
 import LanyardMail
 import LanyardStore
+import LanyardTestSupport
 import Testing
 
 @Suite("Reviewing and approving follow-ups")

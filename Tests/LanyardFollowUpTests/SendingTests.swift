@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import LanyardFollowUp
 import LanyardStore
+import LanyardTestSupport
 import Testing
 
 @Suite("Sending follow-ups through the local SMTP server", .enabled(if: SMTPTestServer.current != nil, SMTPTestServer.skipReason))

@@ -1,5 +1,6 @@
 import Foundation
 import LanyardMail
+import LanyardTestSupport
 import Testing
 
 @Suite("Message building")

@@ -1,5 +1,6 @@
 import Foundation
 import LanyardMail
+import LanyardTestSupport
 import Testing
 
 @Suite("SMTP transport against the local server", .enabled(if: SMTPTestServer.current != nil, SMTPTestServer.skipReason))

@@ -2,13 +2,13 @@ import Foundation
 
 /// A small, independent reader of captured messages: unfolds headers, decodes RFC 2047
 /// B-encoded words and a quoted-printable body, so tests check what a mail client would see.
-struct ParsedMessage {
-    var rawHeaderLines: [String]
-    var headers: [String: String]
-    var body: String
-    var rawBody: String
+public struct ParsedMessage: Sendable {
+    public var rawHeaderLines: [String]
+    public var headers: [String: String]
+    public var body: String
+    public var rawBody: String
 
-    init(_ data: Data) throws {
+    public init(_ data: Data) throws {
         let text = String(decoding: data, as: UTF8.self)
         guard let split = text.range(of: "\r\n\r\n") else { throw ParseError.noBlankLine }
         let head = String(text[..<split.lowerBound])
@@ -33,12 +33,12 @@ struct ParsedMessage {
     enum ParseError: Error { case noBlankLine, badHeader(String), badEncoding(String) }
 
     /// A header with encoded words decoded (adjacent encoded words join without their space).
-    func decoded(_ name: String) throws -> String? {
+    public func decoded(_ name: String) throws -> String? {
         guard let value = headers[name.lowercased()] else { return nil }
         return try Self.decodeWords(value)
     }
 
-    static func decodeWords(_ value: String) throws -> String {
+    public static func decodeWords(_ value: String) throws -> String {
         var output = ""
         var previousWasEncoded = false
         for (i, token) in value.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
@@ -57,7 +57,7 @@ struct ParsedMessage {
         return output
     }
 
-    static func decodeQuotedPrintable(_ text: String) throws -> String {
+    public static func decodeQuotedPrintable(_ text: String) throws -> String {
         var bytes: [UInt8] = []
         let input = Array(text.utf8)
         var i = 0

@@ -3,16 +3,16 @@ import Testing
 
 /// The local aiosmtpd server that Scripts/test starts (Scripts/smtp-test-server.py), found
 /// through the environment variables it exports; nil when they are absent.
-struct SMTPTestServer {
-    let host: String
-    let port: Int
-    let tlsPort: Int
-    let caFile: String
-    let captureDirectory: URL
-    let username: String
-    let password: String
+public struct SMTPTestServer: Sendable {
+    public let host: String
+    public let port: Int
+    public let tlsPort: Int
+    public let caFile: String
+    public let captureDirectory: URL
+    public let username: String
+    public let password: String
 
-    static let current: SMTPTestServer? = {
+    public static let current: SMTPTestServer? = {
         let env = ProcessInfo.processInfo.environment
         guard let host = env["LANYARD_SMTP_TEST_HOST"], let port = env["LANYARD_SMTP_TEST_PORT"].flatMap(Int.init),
               let tlsPort = env["LANYARD_SMTPS_TEST_PORT"].flatMap(Int.init), let ca = env["LANYARD_SMTP_TEST_CA"],
@@ -23,25 +23,25 @@ struct SMTPTestServer {
                               captureDirectory: URL(fileURLWithPath: capture), username: user, password: password)
     }()
 
-    static let skipReason: Comment = "LANYARD_SMTP_TEST_* are not set: run Scripts/test, which starts the local SMTP server"
+    public static let skipReason: Comment = "LANYARD_SMTP_TEST_* are not set: run Scripts/test, which starts the local SMTP server"
 
-    var startTLSURL: String { "smtp://\(host):\(port)" }
-    var implicitTLSURL: String { "smtps://\(host):\(tlsPort)" }
+    public var startTLSURL: String { "smtp://\(host):\(port)" }
+    public var implicitTLSURL: String { "smtps://\(host):\(tlsPort)" }
 
     /// One captured message: its raw bytes and envelope.
-    struct Capture {
-        let raw: Data
-        let mailFrom: String
-        let recipients: [String]
+    public struct Capture: Sendable {
+        public let raw: Data
+        public let mailFrom: String
+        public let recipients: [String]
     }
 
     /// Every captured message whose envelope names `recipient`.
-    func captures(for recipient: String) throws -> [Capture] {
+    public func captures(for recipient: String) throws -> [Capture] {
         try captures { $0.contains(recipient) }
     }
 
     /// Every captured message whose envelope recipients pass `match`.
-    func captures(where match: ([String]) -> Bool) throws -> [Capture] {
+    public func captures(where match: ([String]) -> Bool) throws -> [Capture] {
         let files = try FileManager.default.contentsOfDirectory(at: captureDirectory, includingPropertiesForKeys: nil)
         var result: [Capture] = []
         for file in files where file.pathExtension == "json" && !file.lastPathComponent.hasPrefix(".") {
