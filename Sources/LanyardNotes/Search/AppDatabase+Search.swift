@@ -20,7 +20,7 @@ extension AppDatabase {
     ]
 
     /// The most people one tier ranks by bm25: when more match (a word most notes contain),
-    /// the most recently added ones are ranked, which keeps every search bounded.
+    /// the tier lists the most recently added first, which keeps every search bounded.
     static let candidatesPerTier = 200
 
     /// People matching every word of the query (each as a prefix, accent- and case-insensitive),
@@ -50,19 +50,27 @@ extension AppDatabase {
         let limit = max(1, query.limit)
         let weights = searchColumns.map { String($0.weight) }.joined(separator: ", ")
 
-        // Tier by tier, newest rows first (FTS5 walks its doclists backwards and stops at the
-        // LIMIT), so bm25 is computed for at most `candidatesPerTier` rows per tier.
-        var ranked: [(id: Int64, score: Double)] = []
+        // Tier by tier. FTS5 walks its doclists newest row first and stops at the LIMIT, so a
+        // probe is cheap; bm25 (whose statistics cost a pass over each word's doclist) only
+        // ranks a tier that has at most `candidatesPerTier` people. A larger tier (a word in
+        // most notes) lists its most recently added people first.
+        let cap = max(limit, candidatesPerTier)
+        var ranked: [(id: Int64, score: Double?)] = []
         for columns in searchTiers where ranked.count < limit {
             guard let tierPattern = SearchQuery.matchExpression(query.text, columns: columns) else { continue }
             let taken = ranked.isEmpty ? "" : " AND rowid NOT IN (\(ranked.map { String($0.id) }.joined(separator: ",")))"
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT rowid AS personId, bm25(personSearch, \(weights)) AS score
-                FROM personSearch WHERE personSearch MATCH ?\(filters)\(taken)
-                ORDER BY rowid DESC LIMIT ?
-                """, arguments: [tierPattern] + filterArguments + [max(limit, candidatesPerTier)])
-            let tier = rows.map { (id: $0["personId"] as Int64, score: $0["score"] as Double) }
-                .sorted { ($0.score, $0.id) < ($1.score, $1.id) }
+            let arguments: StatementArguments = [tierPattern] + filterArguments + [cap + 1]
+            let tail = "FROM personSearch WHERE personSearch MATCH ?\(filters)\(taken) ORDER BY rowid DESC LIMIT ?"
+            let probe = try Int64.fetchAll(db, sql: "SELECT rowid \(tail)", arguments: arguments)
+            let tier: [(id: Int64, score: Double?)]
+            if probe.count <= cap {
+                tier = try Row.fetchAll(db, sql: "SELECT rowid, bm25(personSearch, \(weights)) AS score \(tail)", arguments: arguments)
+                    .map { (id: $0["rowid"] as Int64, score: $0["score"] as Double) }
+                    .sorted { ($0.score, $0.id) < ($1.score, $1.id) }
+                    .map { (id: $0.id, score: Optional($0.score)) }
+            } else {
+                tier = probe.map { (id: $0, score: nil) }
+            }
             ranked += tier.prefix(limit - ranked.count)
         }
         guard !ranked.isEmpty else { return [] }
