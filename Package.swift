@@ -104,6 +104,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "lanyard", dependencies: ["LanyardCLI"], swiftSettings: swiftSettings),
+        // Data and in-process figures for Scripts/bench-search (not shipped).
+        .executableTarget(
+            name: "lanyard-bench",
+            dependencies: ["LanyardStore", "LanyardNotes", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Sources/LanyardBench",
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: - Tests
         .testTarget(name: "LanyardStoreTests", dependencies: ["LanyardStore"], swiftSettings: swiftSettings),
