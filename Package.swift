@@ -117,6 +117,12 @@ let package = Package(
             path: "Sources/BriefingBench",
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "lanyard-search-bench",
+            dependencies: ["LanyardStore", "LanyardNotes", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Sources/SearchBench",
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: - Tests
         .testTarget(name: "LanyardStoreTests", dependencies: ["LanyardStore"], swiftSettings: swiftSettings),

@@ -28,21 +28,27 @@ extension AppDatabase {
     /// value changes nothing. Returns the fact in force.
     @discardableResult
     public func setFact(personId: Int64, key: String, value: String, meetingId: Int64? = nil, at date: Date = Date()) throws -> Fact {
+        try writer.write { db in
+            try Self.setFact(personId: personId, key: key, value: value, meetingId: meetingId, at: date, in: db)
+        }
+    }
+
+    /// Sets a fact inside the caller's transaction (imports, check-in).
+    @discardableResult
+    public static func setFact(personId: Int64, key: String, value: String, meetingId: Int64? = nil, at date: Date = Date(), in db: Database) throws -> Fact {
         let key = try KebabName.validated(key, field: "fact key")
         let value = value.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !value.isEmpty else { throw NotesError.emptyFactValue(key: key) }
-        return try writer.write { db in
-            guard try Person.exists(db, id: personId) else { throw NotesError.unknownPerson(String(personId)) }
-            if let meetingId { try Self.checkMeeting(meetingId, of: personId, in: db) }
-            if var current = try Self.currentFact(personId: personId, key: key, in: db) {
-                if current.value == value { return current }
-                current.supersededAt = date
-                try current.update(db)
-            }
-            var fact = Fact(personId: personId, meetingId: meetingId, key: key, value: value, learnedAt: date)
-            try fact.insert(db)
-            return fact
+        guard try Person.exists(db, id: personId) else { throw NotesError.unknownPerson(String(personId)) }
+        if let meetingId { try checkMeeting(meetingId, of: personId, in: db) }
+        if var current = try currentFact(personId: personId, key: key, in: db) {
+            if current.value == value { return current }
+            current.supersededAt = date
+            try current.update(db)
         }
+        var fact = Fact(personId: personId, meetingId: meetingId, key: key, value: value, learnedAt: date)
+        try fact.insert(db)
+        return fact
     }
 
     /// Removes a fact: its current value is superseded with no successor (history is kept).

@@ -29,14 +29,18 @@ extension AppDatabase {
     /// Adds a note to a person, optionally tied to one of their meetings. Refuses an empty text.
     @discardableResult
     public func addNote(personId: Int64, body: String, meetingId: Int64? = nil, at date: Date = Date()) throws -> Note {
-        let body = try Self.noteBody(body)
-        return try writer.write { db in
-            guard try Person.exists(db, id: personId) else { throw NotesError.unknownPerson(String(personId)) }
-            if let meetingId { try Self.checkMeeting(meetingId, of: personId, in: db) }
-            var note = Note(personId: personId, meetingId: meetingId, body: body, createdAt: date, updatedAt: date)
-            try note.insert(db)
-            return note
-        }
+        try writer.write { db in try Self.addNote(personId: personId, body: body, meetingId: meetingId, at: date, in: db) }
+    }
+
+    /// Adds a note inside the caller's transaction (check-in's `--note`, imports).
+    @discardableResult
+    public static func addNote(personId: Int64, body: String, meetingId: Int64? = nil, at date: Date = Date(), in db: Database) throws -> Note {
+        let body = try noteBody(body)
+        guard try Person.exists(db, id: personId) else { throw NotesError.unknownPerson(String(personId)) }
+        if let meetingId { try checkMeeting(meetingId, of: personId, in: db) }
+        var note = Note(personId: personId, meetingId: meetingId, body: body, createdAt: date, updatedAt: date)
+        try note.insert(db)
+        return note
     }
 
     /// Replaces a note's text (its date stays; `updatedAt` moves). Refuses an empty text.

@@ -32,13 +32,16 @@ extension AppDatabase {
         if exact.count == 1 { return exact[0] }
         if exact.count > 1 { throw NotesError.ambiguousPerson(reference, candidates: exact.map(candidate)) }
 
-        let matches = try people(matching: prefixPattern, limit: 10, in: db)
+        let matches = try people(matching: prefixPattern, limit: candidateListLimit, in: db)
         switch matches.count {
         case 0: throw NotesError.unknownPerson(reference)
         case 1: return matches[0]
         default: throw NotesError.ambiguousPerson(reference, candidates: matches.map(candidate))
         }
     }
+
+    /// The most candidates an ambiguous name lists.
+    static let candidateListLimit = 10
 
     private static func people(matching pattern: String, limit: Int, in db: Database) throws -> [Person] {
         try Person.fetchAll(db, sql: """

@@ -1,4 +1,5 @@
 import Foundation
+import LanyardStore
 
 /// Someone a name could mean: listed when a name is ambiguous.
 public struct PersonCandidate: Codable, Sendable, Equatable {
@@ -43,7 +44,8 @@ public enum NotesError: Error, Equatable, LocalizedError, CustomStringConvertibl
         case let .unknownPerson(reference):
             "no person matches \"\(reference)\": give an id or more of the name (try `lanyard search \(reference)`)"
         case let .ambiguousPerson(reference, candidates):
-            "\"\(reference)\" matches \(candidates.count) people; nothing was changed. Use an id or the full name:\n"
+            "\"\(reference)\" matches \(candidates.count >= AppDatabase.candidateListLimit ? "\(candidates.count) or more" : "\(candidates.count)") people; "
+                + "nothing was changed. Use an id or the full name:\n"
                 + candidates.map { "  \($0.id)  \($0.name)\($0.company.map { " (\($0))" } ?? "")" }.joined(separator: "\n")
         case let .unknownNote(id):
             "no note with id \(id) (see `lanyard notes list PERSON`)"

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import LanyardNotes
+@testable import LanyardNotes
 import LanyardStore
 import Testing
 
@@ -68,6 +68,39 @@ struct SearchTests {
         #expect(hits.map(\.personId) == [rust.id, bob.id])
         #expect(hits[1].matchedField == "notes")
         #expect(hits[1].snippet.contains("[Rust]"))
+    }
+
+    @Test("a word in very many notes stays bounded: name matches first, then the newest")
+    func commonWord() throws {
+        // Given Sam named Sourdough (added first), and more people whose notes say sourdough
+        // than one tier ranks by bm25
+        let store = try TestStore()
+        let sam = try store.person("Sam Sourdough")
+        var ids: [Int64] = []
+        try store.db.writer.write { db in
+            for index in 0..<(AppDatabase.candidatesPerTier + 10) {
+                var person = Person(name: "Baker \(index)", sortName: "Baker \(index)", normalizedName: "baker \(index)")
+                try person.insert(db)
+                try AppDatabase.addNote(personId: person.id!, body: "Bakes sourdough on Sundays", in: db)
+                ids.append(person.id!)
+            }
+        }
+
+        // When searching for the word
+        let hits = try store.db.search(SearchQuery("sourdough", limit: 4))
+
+        // Then the name match comes first, ranked; then the newest note matches, unranked
+        #expect(hits.map(\.personId) == [sam.id!] + ids.suffix(3).reversed())
+        #expect(hits.first?.score != nil)
+        #expect(hits.dropFirst().allSatisfy { $0.score == nil && $0.matchedField == "notes" })
+    }
+
+    @Test("a one-letter word matches an initial, not every word with that letter")
+    func initials() throws {
+        let store = try TestStore()
+        let anna = try store.person("Anna B. Schmidt")
+        try store.person("Anna Becker")
+        #expect(try store.db.search(SearchQuery("anna b")).map(\.personId) == [anna.id])
     }
 
     @Test("filters by tag and by event")

@@ -20,7 +20,7 @@ extension AppDatabase {
     ]
 
     /// The most people one tier ranks by bm25: when more match (a word most notes contain),
-    /// the most recently added ones are ranked, which keeps every search bounded.
+    /// the tier lists the most recently added first, which keeps every search bounded.
     static let candidatesPerTier = 200
 
     /// People matching every word of the query (each as a prefix, accent- and case-insensitive),
@@ -34,51 +34,64 @@ extension AppDatabase {
         guard let pattern = SearchQuery.matchExpression(query.text) else {
             throw NotesError.emptyQuery(query.text)
         }
+        // Filters use +rowid so SQLite checks them row by row: as an index constraint, each
+        // tagged person would re-run the MATCH (and its prefix merges) once.
         var filters = ""
         var filterArguments: StatementArguments = []
         if let tag = query.tag {
-            filters += " AND rowid IN (SELECT personId FROM tag WHERE tag = ?)"
+            filters += " AND +rowid IN (SELECT personId FROM tag WHERE tag = ?)"
             filterArguments += [KebabName.make(tag)]
         }
         if let slug = query.eventSlug {
             guard let eventId = try Int64.fetchOne(db, sql: "SELECT id FROM event WHERE slug = ?", arguments: [slug]) else {
                 throw NotesError.unknownEvent(slug)
             }
-            filters += " AND rowid IN (SELECT personId FROM meeting WHERE eventId = ?)"
+            filters += " AND +rowid IN (SELECT personId FROM meeting WHERE eventId = ?)"
             filterArguments += [eventId]
         }
         let limit = max(1, query.limit)
         let weights = searchColumns.map { String($0.weight) }.joined(separator: ", ")
 
-        // Tier by tier, newest rows first (FTS5 walks its doclists backwards and stops at the
-        // LIMIT), so bm25 is computed for at most `candidatesPerTier` rows per tier.
-        var ranked: [(id: Int64, score: Double)] = []
+        // Tier by tier. FTS5 walks its doclists newest row first and stops at the LIMIT, so a
+        // probe is cheap; bm25 (whose statistics cost a pass over each word's doclist) only
+        // ranks a tier that has at most `candidatesPerTier` people. A larger tier (a word in
+        // most notes) lists its most recently added people first.
+        let cap = max(limit, candidatesPerTier)
+        var ranked: [(id: Int64, score: Double?)] = []
         for columns in searchTiers where ranked.count < limit {
             guard let tierPattern = SearchQuery.matchExpression(query.text, columns: columns) else { continue }
             let taken = ranked.isEmpty ? "" : " AND rowid NOT IN (\(ranked.map { String($0.id) }.joined(separator: ",")))"
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT rowid AS personId, bm25(personSearch, \(weights)) AS score
-                FROM personSearch WHERE personSearch MATCH ?\(filters)\(taken)
-                ORDER BY rowid DESC LIMIT ?
-                """, arguments: [tierPattern] + filterArguments + [max(limit, candidatesPerTier)])
-            let tier = rows.map { (id: $0["personId"] as Int64, score: $0["score"] as Double) }
-                .sorted { ($0.score, $0.id) < ($1.score, $1.id) }
+            let arguments: StatementArguments = [tierPattern] + filterArguments + [cap + 1]
+            let tail = "FROM personSearch WHERE personSearch MATCH ?\(filters)\(taken) ORDER BY rowid DESC LIMIT ?"
+            let probe = try Int64.fetchAll(db, sql: "SELECT rowid \(tail)", arguments: arguments)
+            let tier: [(id: Int64, score: Double?)]
+            if probe.isEmpty { continue }
+            if probe.count <= cap {
+                tier = try Row.fetchAll(db, sql: "SELECT rowid, bm25(personSearch, \(weights)) AS score \(tail)", arguments: arguments)
+                    .map { (id: $0["rowid"] as Int64, score: $0["score"] as Double) }
+                    .sorted { ($0.score, $0.id) < ($1.score, $1.id) }
+                    .map { (id: $0.id, score: Optional($0.score)) }
+            } else {
+                tier = probe.map { (id: $0, score: nil) }
+            }
             ranked += tier.prefix(limit - ranked.count)
         }
         guard !ranked.isEmpty else { return [] }
 
         let people = try Dictionary(uniqueKeysWithValues: Person.filter(ids: ranked.map(\.id)).fetchAll(db).map { ($0.id!, $0) })
+        // One pass for every snippet: a rowid range lets FTS5 run the query once (a prefix
+        // word costs a doclist merge per run); the unary + keeps IN from splitting it into runs.
+        let ids = ranked.map(\.id)
         let snippets = (0..<searchColumns.count)
             .map { "snippet(personSearch, \($0), char(1), char(2), '…', 10)" }
             .joined(separator: ", ")
-        let snippetStatement = try db.cachedStatement(sql: """
-            SELECT \(snippets) FROM personSearch WHERE personSearch MATCH ? AND rowid = ?
-            """)
-        return try ranked.compactMap { hit in
-            guard let person = people[hit.id],
-                  let excerpts = try Row.fetchOne(snippetStatement, arguments: [pattern, hit.id])
-            else { return nil }
-            let (field, snippet) = bestSnippet(excerpts, person: person)
+        let excerpts = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
+            SELECT rowid, \(snippets) FROM personSearch
+            WHERE personSearch MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (\(ids.map(String.init).joined(separator: ",")))
+            """, arguments: [pattern, ids.min()!, ids.max()!]).map { ($0["rowid"] as Int64, $0) })
+        return ranked.compactMap { hit in
+            guard let person = people[hit.id], let row = excerpts[hit.id] else { return nil }
+            let (field, snippet) = bestSnippet(row, person: person)
             return SearchHit(
                 personId: hit.id, name: person.name, company: person.company, title: person.title,
                 matchedField: field, snippet: snippet, score: hit.score)
@@ -90,14 +103,14 @@ extension AppDatabase {
     private static func bestSnippet(_ row: Row, person: Person) -> (String, String) {
         var best: (index: Int, marks: Int)?
         for index in searchColumns.indices {
-            let text: String = row[index] ?? ""
+            let text: String = row[index + 1] ?? ""
             let marks = text.reduce(0) { $0 + ($1 == "\u{1}" ? 1 : 0) }
             if marks > 0, marks > (best?.marks ?? 0) { best = (index, marks) }
         }
         guard let best else { return ("name", person.name) }
         let column = searchColumns[best.index]
         if column.column == "aliases" { return (column.field, person.name) }
-        let text: String = row[best.index] ?? ""
+        let text: String = row[best.index + 1] ?? ""
         return (column.field, text.replacingOccurrences(of: "\u{1}", with: "[").replacingOccurrences(of: "\u{2}", with: "]"))
     }
 }
