@@ -106,7 +106,10 @@ let package = Package(
         .executableTarget(name: "lanyard", dependencies: ["LanyardCLI"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "lanyard-bench",
-            dependencies: ["LanyardEvents", "LanyardStore", "LanyardFormats", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "LanyardEvents", "LanyardNotes", "LanyardStore", "LanyardFormats",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Sources/LanyardBench",
             swiftSettings: swiftSettings
         ),

@@ -5,7 +5,7 @@ public enum CardPayload {
     /// Parses the payload into one contact, whatever its format. Throws a `FormatError` that
     /// says what was expected when the text is none of them or holds nothing usable.
     public static func parse(_ payload: String) throws -> ContactCard {
-        var text = payload.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = payload.trimmingWhitespace(.whitespacesAndNewlines)
         if text.first == "\u{FEFF}" { text.removeFirst() }
         guard !text.isEmpty else {
             throw FormatError(format: "card", message: "the card is empty (expected a vCard, a MECARD or a LinkedIn profile URL)")

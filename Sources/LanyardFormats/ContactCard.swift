@@ -50,9 +50,9 @@ public struct ContactCard: Sendable, Equatable, Codable {
 
     /// The name to show: FN, else the structured parts joined, else nil.
     public var displayName: String? {
-        if let fn = fullName?.trimmingCharacters(in: .whitespacesAndNewlines), !fn.isEmpty { return fn }
+        if let fn = fullName?.trimmingWhitespace(.whitespacesAndNewlines), !fn.isEmpty { return fn }
         let parts = [prefix, givenName, middleName, familyName, suffix]
-            .compactMap { $0?.trimmingCharacters(in: .whitespaces) }
+            .compactMap { $0?.trimmingWhitespace(.whitespaces) }
             .filter { !$0.isEmpty }
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }

@@ -123,14 +123,14 @@ public enum ContentLines {
             rawName = String(rawName[rawName.index(after: dot)...])
         }
         let name = rawName.uppercased()
-        guard !name.isEmpty, name.unicodeScalars.allSatisfy({ ($0.isASCII && (CharacterSet.alphanumerics.contains($0))) || $0 == "-" }) else {
+        guard !name.isEmpty, name.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else {
             throw FormatError(format: format, line: line, field: nil, message: "invalid property name \"\(rawName.prefix(40))\"")
         }
         var parameters: [String: String] = [:]
         var list: [(String, String)] = []
         for segment in segments {
             if let eq = segment.firstIndex(of: "=") {
-                let key = segment[..<eq].trimmingCharacters(in: .whitespaces).uppercased()
+                let key = segment[..<eq].trimmingWhitespace(.whitespaces).uppercased()
                 var value = String(segment[segment.index(after: eq)...])
                 if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
                     value = String(value.dropFirst().dropLast())
@@ -139,7 +139,7 @@ public enum ContentLines {
                 parameters[key] = parameters[key].map { $0 + "," + value } ?? value
             } else {
                 // vCard 2.1 bare parameters (`TEL;WORK;VOICE:`) are TYPE values.
-                let value = segment.trimmingCharacters(in: .whitespaces)
+                let value = segment.trimmingWhitespace(.whitespaces)
                 guard !value.isEmpty else { continue }
                 list.append(("TYPE", value))
                 parameters["TYPE"] = parameters["TYPE"].map { $0 + "," + value } ?? value
@@ -150,7 +150,7 @@ public enum ContentLines {
 
     /// Unescapes a TEXT value: `\n`/`\N` → newline, `\,` `\;` `\\` → the character.
     public static func unescapeText(_ value: String) -> String {
-        guard value.contains("\\") else { return value }
+        guard value.containsByte(UInt8(ascii: "\\")) else { return value }
         var out = ""
         var escaping = false
         for c in value {

@@ -6,7 +6,7 @@ public enum LinkedInProfile {
     /// `de.linkedin.com/in/liz-moreau` and `linkedin.com/in/liz-moreau` all give
     /// `linkedin.com/in/liz-moreau`. Nil when the text is not a LinkedIn profile URL.
     public static func key(for text: String) -> String? {
-        var rest = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var rest = text.trimmingWhitespace(.whitespacesAndNewlines)
         guard !rest.isEmpty, !rest.contains(" ") else { return nil }
         if let scheme = rest.range(of: "://") {
             let name = rest[..<scheme.lowerBound].lowercased()

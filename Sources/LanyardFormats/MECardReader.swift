@@ -6,7 +6,7 @@ public enum MECardReader {
     /// Parses one MECARD. Throws when the text does not start with `MECARD:` or a field has
     /// no `NAME:`.
     public static func parse(_ text: String) throws -> ContactCard {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespace(.whitespacesAndNewlines)
         guard trimmed.count >= 7, trimmed.prefix(7).uppercased() == "MECARD:" else {
             throw FormatError(format: "MECARD", field: nil, message: "expected MECARD:N:...;;")
         }
@@ -14,15 +14,15 @@ public enum MECardReader {
         for field in split(String(trimmed.dropFirst(7)), on: ";") where !field.isEmpty {
             let pair = split(field, on: ":", limit: 2)
             guard pair.count == 2 else {
-                if field.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { continue }
+                if field.trimmingWhitespace(.whitespacesAndNewlines).isEmpty { continue }
                 throw FormatError(format: "MECARD", field: nil, message: "field \"\(field.prefix(30))\" has no NAME: before its value")
             }
-            let name = pair[0].trimmingCharacters(in: .whitespaces).uppercased()
-            let value = unescape(pair[1]).trimmingCharacters(in: .whitespacesAndNewlines)
+            let name = pair[0].trimmingWhitespace(.whitespaces).uppercased()
+            let value = unescape(pair[1]).trimmingWhitespace(.whitespacesAndNewlines)
             guard !value.isEmpty else { continue }
             switch name {
             case "N":
-                let parts = split(pair[1], on: ",").map { unescape($0).trimmingCharacters(in: .whitespaces) }
+                let parts = split(pair[1], on: ",").map { unescape($0).trimmingWhitespace(.whitespaces) }
                 if parts.count >= 2 {
                     card.familyName = parts[0].isEmpty ? nil : parts[0]
                     card.givenName = parts[1].isEmpty ? nil : parts[1]
@@ -72,7 +72,7 @@ public enum MECardReader {
 
     /// Removes the backslash before `\ ; : , "`.
     static func unescape(_ text: String) -> String {
-        guard text.contains("\\") else { return text }
+        guard text.containsByte(UInt8(ascii: "\\")) else { return text }
         var out = ""
         var escaping = false
         for c in text {

@@ -64,7 +64,7 @@ public enum VCardReader {
     static func prepare(_ text: String) -> String {
         let bytes = Array(text.utf8)
         let hasDoubleCR = zip(bytes, bytes.dropFirst()).contains { $0 == 13 && $1 == 13 }
-        guard hasDoubleCR || text.range(of: "QUOTED-PRINTABLE", options: .caseInsensitive) != nil else {
+        guard hasDoubleCR || text.containsASCIICaseInsensitive("QUOTED-PRINTABLE") else {
             return text
         }
         var out = ""
@@ -117,7 +117,7 @@ public enum VCardReader {
             case "NICKNAME":
                 if card.nickname == nil { card.nickname = nonEmpty(listValues(p).joined(separator: ", ")) }
             case "EMAIL":
-                var value = text(p).trimmingCharacters(in: .whitespaces)
+                var value = text(p).trimmingWhitespace(.whitespaces)
                 if value.lowercased().hasPrefix("mailto:") { value = String(value.dropFirst(7)) }
                 if !value.isEmpty { card.emails.append(.init(value, label: label)) }
             case "TEL":
@@ -125,7 +125,7 @@ public enum VCardReader {
                 if !value.isEmpty { card.phones.append(.init(value, label: label)) }
             case "ORG":
                 guard card.organization == nil else { break }
-                let parts = components(p).map { $0.trimmingCharacters(in: .whitespaces) }
+                let parts = components(p).map { $0.trimmingWhitespace(.whitespaces) }
                 card.organization = parts.first.flatMap(nonEmpty)
                 card.organizationUnits = parts.dropFirst().filter { !$0.isEmpty }
             case "TITLE":
@@ -139,7 +139,7 @@ public enum VCardReader {
             case "BDAY":
                 if card.birthday == nil { card.birthday = nonEmpty(text(p)) }
             case "URL", "X-SOCIALPROFILE":
-                let value = text(p).trimmingCharacters(in: .whitespaces)
+                let value = text(p).trimmingWhitespace(.whitespaces)
                 guard !value.isEmpty else { break }
                 if card.linkedinURL == nil, LinkedInProfile.key(for: value) != nil {
                     card.linkedinURL = value
@@ -147,7 +147,7 @@ public enum VCardReader {
                 if p.name == "URL" { card.urls.append(.init(value, label: label)) }
             case "ADR":
                 if card.address == nil {
-                    let parts = components(p).map { $0.replacingOccurrences(of: "\n", with: ", ").trimmingCharacters(in: .whitespaces) }
+                    let parts = components(p).map { $0.replacingOccurrences(of: "\n", with: ", ").trimmingWhitespace(.whitespaces) }
                     card.address = nonEmpty(parts.filter { !$0.isEmpty }.joined(separator: ", "))
                 }
             default:
@@ -182,13 +182,13 @@ public enum VCardReader {
     /// List values (`,`-separated), each unescaped and trimmed.
     static func listValues(_ p: ContentLines.Property) -> [String] {
         ContentLines.splitList(decoded(p), separator: ",").map {
-            ContentLines.unescapeText($0).trimmingCharacters(in: .whitespaces)
+            ContentLines.unescapeText($0).trimmingWhitespace(.whitespaces)
         }
     }
 
     /// `tel:+1-418-656-9254;ext=102` → `+1-418-656-9254 ext. 102`.
     static func phoneValue(_ raw: String) -> String {
-        var value = raw.trimmingCharacters(in: .whitespaces)
+        var value = raw.trimmingWhitespace(.whitespaces)
         if value.lowercased().hasPrefix("tel:") { value = String(value.dropFirst(4)) }
         if let range = value.range(of: ";ext=", options: .caseInsensitive) {
             value = value[..<range.lowerBound] + " ext. " + value[range.upperBound...]
@@ -201,10 +201,13 @@ public enum VCardReader {
         let ignored: Set<String> = ["pref", "internet", "voice", "x400", "quoted-printable", "base64", "b"]
         let types = (p.parameters["TYPE"] ?? "")
             .split(separator: ",")
-            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")).lowercased() }
+            .map { $0.trimmingCharacters(in: labelTrim).lowercased() }
             .filter { !$0.isEmpty && !ignored.contains($0) && !$0.hasPrefix("charset") && !$0.hasPrefix("encoding") }
         return types.isEmpty ? nil : types.joined(separator: ",")
     }
+
+    /// What `typeLabel` trims off each TYPE value (made once: building a CharacterSet is costly).
+    private static let labelTrim = CharacterSet(charactersIn: "\" ")
 
     /// `_$!<HomePage>!$_` → `HomePage`.
     static func cleanLabel(_ label: String) -> String? {
@@ -214,7 +217,7 @@ public enum VCardReader {
     }
 
     static func nonEmpty(_ value: String) -> String? {
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = value.trimmingWhitespace(.whitespacesAndNewlines)
         return trimmed.isEmpty ? nil : trimmed
     }
 }

@@ -1,0 +1,26 @@
+import Foundation
+@testable import LanyardFormats
+import Testing
+
+@Suite("The parsers' fast trimming agrees with Foundation's")
+struct TrimmingTests {
+    @Test("white space, newlines, no-break and ideographic spaces, accents at the ends")
+    func sameAsFoundation() {
+        let samples = ["", " ", "\t", "\n", "a", " a ", "\u{00A0}José\u{00A0}", "\u{3000}名前\u{3000}", "e\u{301}", " e\u{301}",
+                       "line\r\n", "\r\nline", "mid dle", "\u{2028}x\u{2029}", "x\u{0085}", "\u{FEFF}bom"]
+        for sample in samples {
+            #expect(sample.trimmingWhitespace(.whitespaces) == sample.trimmingCharacters(in: .whitespaces), "\(sample.debugDescription)")
+            #expect(sample.trimmingWhitespace(.whitespacesAndNewlines) == sample.trimmingCharacters(in: .whitespacesAndNewlines), "\(sample.debugDescription)")
+        }
+    }
+
+    @Test("the quoted-printable sniffing ignores ASCII case and needs the whole word")
+    func caseInsensitiveSearch() {
+        #expect("NOTE;ENCODING=quoted-printable:=C3=A9".containsASCIICaseInsensitive("QUOTED-PRINTABLE"))
+        #expect("xQuOtEd-PrInTaBlEx".containsASCIICaseInsensitive("QUOTED-PRINTABLE"))
+        #expect(!"QUOTED-PRINTABL".containsASCIICaseInsensitive("QUOTED-PRINTABLE"))
+        #expect(!"QUOTED PRINTABLE".containsASCIICaseInsensitive("QUOTED-PRINTABLE"))
+        #expect(!"".containsASCIICaseInsensitive("QUOTED-PRINTABLE"))
+        #expect("é QUOTED-PRINTABLE".containsASCIICaseInsensitive("QUOTED-PRINTABLE"))
+    }
+}
