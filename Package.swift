@@ -113,7 +113,7 @@ let package = Package(
             path: "Sources/LanyardBench",
             swiftSettings: swiftSettings
         ),
-        .executableTarget(name: "lanyard-interchange-bench", dependencies: ["LanyardFormats"], path: "Sources/InterchangeBench", swiftSettings: swiftSettings),
+        .executableTarget(name: "lanyard-interchange-bench", dependencies: ["LanyardFormats", "LanyardInterchange", "LanyardStore"], path: "Sources/InterchangeBench", swiftSettings: swiftSettings),
         .executableTarget(
             name: "lanyard-briefing-bench",
             dependencies: ["LanyardBriefing", "LanyardStore", .product(name: "GRDB", package: "GRDB.swift")],

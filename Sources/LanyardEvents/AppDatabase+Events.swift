@@ -8,6 +8,8 @@ public struct EventImportSummary: Sendable, Equatable, Codable {
     public var added: [String] = []
     public var updated: [String] = []
     public var unchanged: [String] = []
+    /// What was read but doubtful ("file.ics:12 (DTSTART): unknown time zone ..."), each with its place.
+    public var warnings: [String] = []
     public init() {}
 }
 
@@ -79,6 +81,7 @@ extension AppDatabase {
     /// errors. Bytes that are not UTF-8 are refused with their line.
     public func importEvents(calendars sources: [(data: Data, source: String)]) throws -> EventImportSummary {
         var drafts: [(draft: EventDraft, uid: String?, place: String)] = []
+        var warnings: [String] = []
         for (data, source) in sources {
             let calendars: [ICalendar]
             do {
@@ -88,6 +91,9 @@ extension AppDatabase {
                 throw EventError.invalidCalendar(place: place, message: (error.field.map { "\($0): " } ?? "") + error.message)
             }
             for calendar in calendars {
+                warnings += calendar.warnings.map { warning in
+                    (warning.line.map { "\(source):\($0)" } ?? source) + (warning.field.map { " (\($0))" } ?? "") + ": " + warning.message
+                }
                 for vevent in calendar.events {
                     let place = "\(source):\(vevent.line)"
                     drafts.append((try Self.draft(from: vevent, calendar: calendar, place: place), vevent.uid, place))
@@ -96,6 +102,7 @@ extension AppDatabase {
         }
         return try writer.write { db in
             var summary = EventImportSummary()
+            summary.warnings = warnings
             for item in drafts {
                 var event: Event
                 do {

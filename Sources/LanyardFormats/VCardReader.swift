@@ -4,10 +4,24 @@ import Foundation
 /// quoted-printable soft breaks), escaping, CHARSET, `itemN.` groups with X-ABLabel, TYPE
 /// parameters. PHOTO, KEY, SOUND and unknown properties are skipped.
 public enum VCardReader {
+    /// One card of a file with where it starts, for import messages ("record 3, line 41").
+    public struct Record: Sendable, Equatable {
+        public var card: ContactCard
+        /// The line of its BEGIN:VCARD (1-based).
+        public var line: Int
+        /// Its position in the file (1-based).
+        public var number: Int
+    }
+
     /// Parses every BEGIN:VCARD ... END:VCARD in `text`. Errors name the line.
     public static func parse(_ text: String) throws -> [ContactCard] {
+        try records(text).map(\.card)
+    }
+
+    /// Parses every card of `text` with its line and record number. Errors name the line.
+    public static func records(_ text: String) throws -> [Record] {
         let lines = ContentLines.unfold(prepare(text))
-        var cards: [ContactCard] = []
+        var cards: [Record] = []
         var current: [(property: ContentLines.Property, line: Int)]?
         var beginLine = 0
         var nested = 0
@@ -39,7 +53,7 @@ public enum VCardReader {
                 guard let properties = current else {
                     throw FormatError(format: "vCard", line: line.number, field: "END", message: "END:VCARD without BEGIN:VCARD")
                 }
-                cards.append(card(from: properties))
+                cards.append(Record(card: card(from: properties), line: beginLine, number: cards.count + 1))
                 current = nil
                 continue
             }

@@ -14,17 +14,25 @@ extension AppDatabase {
     /// were. All or nothing: one invalid tag adds none. Returns the person's tags.
     @discardableResult
     public func addTags(_ tags: [String], personId: Int64, at date: Date = Date()) throws -> [String] {
-        try writer.write { db in try Self.addTags(tags, personId: personId, at: date, in: db) }
+        let names = try tags.map { try KebabName.validated($0, field: "tag") }
+        try writer.write { db in
+            guard try Person.exists(db, id: personId) else { throw NotesError.unknownPerson(String(personId)) }
+            try Self.addTags(names, personId: personId, at: date, in: db)
+        }
         return try self.tags(personId: personId)
     }
 
-    /// Adds tags inside the caller's transaction (imports); same rules as `addTags(_:personId:at:)`.
-    public static func addTags(_ tags: [String], personId: Int64, at date: Date = Date(), in db: Database) throws {
-        let names = try tags.map { try KebabName.validated($0, field: "tag") }
-        guard try Person.exists(db, id: personId) else { throw NotesError.unknownPerson(String(personId)) }
-        for name in Set(names) where try !Tag.exists(db, key: ["personId": personId, "tag": name]) {
-            try Tag(personId: personId, tag: name, createdAt: date).insert(db)
+    /// Adds tags inside a caller's transaction (an import): each is normalised to kebab-case,
+    /// ones with no letter or digit are left out, ones already there are kept as they were.
+    /// Returns how many were added.
+    @discardableResult
+    public static func addTags(_ tags: [String], personId: Int64, at date: Date, in db: Database) throws -> Int {
+        var added = 0
+        for name in Set(tags.map(KebabName.make)) where !name.isEmpty {
+            try Tag(personId: personId, tag: name, createdAt: date).insert(db, onConflict: .ignore)
+            added += db.changesCount
         }
+        return added
     }
 
     /// Removes tags from a person; tags the person does not have are ignored. Returns the

@@ -42,6 +42,35 @@ struct InterchangeCommandTests {
         #expect(stdout.stdout.hasPrefix("BEGIN:VCALENDAR\r\n"))
     }
 
+    @Test("events import prints the calendar's time-zone warnings on stderr, and in --json")
+    func eventsImportWarnings() async throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Given a calendar whose DTSTART names a zone nobody defines
+        try """
+            BEGIN:VCALENDAR\r
+            VERSION:2.0\r
+            PRODID:-//test//EN\r
+            BEGIN:VEVENT\r
+            UID:mars-2026@example.org\r
+            SUMMARY:Mars Summit 2026\r
+            DTSTART;TZID=Mars/Olympus:20260301T090000\r
+            DTEND;TZID=Mars/Olympus:20260302T170000\r
+            END:VEVENT\r
+            END:VCALENDAR\r
+
+            """.write(toFile: path("mars.ics"), atomically: true, encoding: .utf8)
+        // When imported
+        let text = try await lanyard(["events", "import", path("mars.ics"), "--db", path("a.sqlite")])
+        // Then the warning names the file, line and property, and the event is still imported
+        #expect(text.stderr.contains("warning: \(path("mars.ics")):7 (DTSTART): unknown time zone \"Mars/Olympus\""))
+        #expect(text.stdout.contains("Imported 1 new"))
+        // And --json carries the warnings in its one document, with nothing on stderr
+        let json = try await lanyard(["events", "import", path("mars.ics"), "--json", "--db", path("b.sqlite")])
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((summary["warnings"] as? [String])?.count == 2)
+        #expect(json.stderr.isEmpty)
+    }
+
     @Test("export json then import json restores into an empty database, and refuses a non-empty one")
     func jsonBackup() async throws {
         defer { try? FileManager.default.removeItem(at: folder) }

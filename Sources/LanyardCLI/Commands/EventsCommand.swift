@@ -104,7 +104,10 @@ struct EventsCommand: AsyncParsableCommand {
             let console = Console.current
             if output.json {
                 try console.json(summary)
-            } else if summary.added.isEmpty, summary.updated.isEmpty, summary.unchanged.isEmpty {
+                return
+            }
+            for warning in summary.warnings { console.message("warning: \(warning)") }
+            if summary.added.isEmpty, summary.updated.isEmpty, summary.unchanged.isEmpty {
                 console.line("Nothing imported: \(files.count == 1 ? "the file holds" : "the files hold") no VEVENT.")
             } else {
                 console.line("Imported \(summary.added.count) new, \(summary.updated.count) updated, \(summary.unchanged.count) unchanged.")

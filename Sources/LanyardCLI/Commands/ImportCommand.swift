@@ -7,8 +7,8 @@ import LanyardStore
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import data (restore a JSON backup).",
-        subcommands: [JSON.self]
+        abstract: "Import contacts (vCard, LinkedIn, Google CSV) or restore a JSON backup.",
+        subcommands: [VCard.self, LinkedIn.self, Google.self, JSON.self]
     )
 
     /// `lanyard import json FILE`

@@ -25,8 +25,10 @@ extension AppDatabase {
 
     /// Adds what a recognised contact brings to `person`: new emails and phones, the newest
     /// company and title, a LinkedIn profile when none was known, a real name where only an
-    /// email stood in. Keys are kept in sync.
-    public static func absorb(_ contact: ContactCard, into person: inout Person, at date: Date = Date(), in db: Database) throws {
+    /// email stood in. Keys are kept in sync. Returns false when the person already held
+    /// everything the contact brings (nothing was written).
+    @discardableResult
+    public static func absorb(_ contact: ContactCard, into person: inout Person, at date: Date = Date(), in db: Database) throws -> Bool {
         var changed = false
         if person.normalizedName.isEmpty, let name = PersonName(card: contact) {
             applyName(name, fallback: person.name, to: &person)
@@ -50,7 +52,8 @@ extension AppDatabase {
             try person.update(db)
             try syncKeys(for: person, in: db)
         }
-        try addDetails(of: contact, to: person.id!, at: date, in: db)
+        let added = try addDetails(of: contact, to: person.id!, at: date, in: db)
+        return changed || added > 0
     }
 
     /// Rewrites the `personKey` rows of a person from its normalised name.
@@ -82,18 +85,31 @@ extension AppDatabase {
         }
     }
 
-    /// Adds the emails and phones of `contact` that the person does not have yet.
-    static func addDetails(of contact: ContactCard, to personId: Int64, at date: Date, in db: Database) throws {
-        for email in contact.emails {
-            guard let key = ContactNormalizer.email(email.value) else { continue }
-            var row = PersonEmail(personId: personId, email: email.value.trimmingCharacters(in: .whitespaces), normalized: key, label: email.label, createdAt: date)
-            try row.insert(db, onConflict: .ignore)
+    /// Adds the emails and phones of `contact` that the person does not have yet; returns how
+    /// many rows were added. Known ones are not even attempted, so a repeated import leaves
+    /// every row and counter as it was.
+    @discardableResult
+    static func addDetails(of contact: ContactCard, to personId: Int64, at date: Date, in db: Database) throws -> Int {
+        var added = 0
+        if !contact.emails.isEmpty {
+            var known = Set(try String.fetchAll(db, sql: "SELECT normalized FROM personEmail WHERE personId = ?", arguments: [personId]))
+            for email in contact.emails {
+                guard let key = ContactNormalizer.email(email.value), known.insert(key).inserted else { continue }
+                var row = PersonEmail(personId: personId, email: email.value.trimmingCharacters(in: .whitespaces), normalized: key, label: email.label, createdAt: date)
+                try row.insert(db)
+                added += 1
+            }
         }
-        for phone in contact.phones {
-            guard let key = ContactNormalizer.phone(phone.value) else { continue }
-            var row = PersonPhone(personId: personId, phone: phone.value.trimmingCharacters(in: .whitespaces), normalized: key, label: phone.label, createdAt: date)
-            try row.insert(db, onConflict: .ignore)
+        if !contact.phones.isEmpty {
+            var known = Set(try String.fetchAll(db, sql: "SELECT normalized FROM personPhone WHERE personId = ?", arguments: [personId]))
+            for phone in contact.phones {
+                guard let key = ContactNormalizer.phone(phone.value), known.insert(key).inserted else { continue }
+                var row = PersonPhone(personId: personId, phone: phone.value.trimmingCharacters(in: .whitespaces), normalized: key, label: phone.label, createdAt: date)
+                try row.insert(db)
+                added += 1
+            }
         }
+        return added
     }
 
     static func placeholderName(for contact: ContactCard) -> String {

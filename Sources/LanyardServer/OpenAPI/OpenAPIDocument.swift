@@ -135,6 +135,7 @@ enum OpenAPIDocument {
                     "added": ["type": "array", "items": ["type": "string"]],
                     "updated": ["type": "array", "items": ["type": "string"]],
                     "unchanged": ["type": "array", "items": ["type": "string"]],
+                    "warnings": ["type": "array", "items": ["type": "string"], "description": "Doubtful input read anyway (an unknown time zone), each with file:line."],
                 ],
             ],
         ],

@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+import LanyardEvents
+import LanyardFormats
+import LanyardNotes
+import LanyardStore
+
+extension AppDatabase {
+    /// Imports contacts through recognition, in one transaction. A contact that is someone
+    /// already known (the check-in rule: `recognize`) is merged into them (new emails, phones,
+    /// company and title, the note, CATEGORIES as tags); otherwise a new person is made, and
+    /// listed for review when someone resembles them. A contact that a known person already
+    /// holds entirely is left unchanged, so importing a file twice changes nothing.
+    ///
+    /// An invalid record (one the reader refused, or one with no name, email, phone or LinkedIn
+    /// profile) throws `InterchangeError.invalidRecord` naming it and stores nothing, unless
+    /// `skipInvalid`, which lists it in the summary and imports the rest. Never records a meeting.
+    public func importContacts(
+        _ batch: ContactBatch, format: ContactFormat, skipInvalid: Bool = false, at date: Date = Date(),
+        progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) throws -> ContactImportSummary {
+        var summary = ContactImportSummary(format: format, sources: batch.sources)
+        var invalid = batch.invalid
+        var valid: [(record: ContactRecord, query: ContactQuery)] = []
+        valid.reserveCapacity(batch.records.count)
+        for record in batch.records {
+            let query = ContactQuery(record.card)
+            if query.isEmpty {
+                invalid.append(InvalidContact(place: record.place, message: "no name, email, phone or LinkedIn profile: nothing to know this contact by"))
+            } else {
+                valid.append((record, query))
+            }
+        }
+        if let first = invalid.first, !skipInvalid {
+            let more = invalid.count > 1 ? " (and \(invalid.count - 1) more invalid records)" : ""
+            throw InterchangeError.invalidRecord(place: first.place, message: first.message + more + "; nothing was imported: fix the file or pass --skip-invalid")
+        }
+        summary.invalid = invalid
+        summary.skipped = invalid.count
+
+        let total = valid.count
+        let step = max(1, total / 100)
+        try writer.write { db in
+            for (index, item) in valid.enumerated() {
+                try Self.importContact(item.record, query: item.query, at: date, in: db, summary: &summary)
+                if (index + 1) % step == 0 || index + 1 == total { progress(index + 1, total) }
+            }
+        }
+        return summary
+    }
+
+    /// One contact inside the import's transaction.
+    static func importContact(_ record: ContactRecord, query: ContactQuery, at date: Date, in db: Database, summary: inout ContactImportSummary) throws {
+        let card = record.card
+        let recognition = try recognize(query, in: db)
+        if var person = recognition.match?.person {
+            var changed = try absorb(card, into: &person, at: date, in: db)
+            changed = try addExtras(of: card, to: person.id!, at: date, in: db) || changed
+            if changed { summary.merged += 1 } else { summary.unchanged += 1 }
+            return
+        }
+        for candidate in recognition.candidates where try holds(card, query: query, person: candidate.person, in: db) {
+            _ = candidate
+            summary.unchanged += 1
+            return
+        }
+        let person = try createPerson(from: card, at: date, in: db)
+        try addExtras(of: card, to: person.id!, at: date, in: db)
+        summary.added += 1
+        if !recognition.candidates.isEmpty {
+            summary.review.append(.init(
+                personId: person.id!, name: person.name, place: record.place,
+                candidates: recognition.candidates.map {
+                    .init(personId: $0.person.id!, name: $0.person.name, score: $0.score, reasons: $0.reasons)
+                }))
+        }
+    }
+
+    /// What a card brings beyond the person writes: its note (once) and its categories as tags.
+    /// Returns true when something was added.
+    @discardableResult
+    static func addExtras(of card: ContactCard, to personId: Int64, at date: Date, in db: Database) throws -> Bool {
+        var changed = false
+        if let body = noteBody(card.note),
+           try Note.filter(Note.Columns.personId == personId && Column("body") == body).isEmpty(db) {
+            var note = Note(personId: personId, body: body, createdAt: date, updatedAt: date)
+            try note.insert(db)
+            changed = true
+        }
+        if try addTags(card.categories, personId: personId, at: date, in: db) > 0 { changed = true }
+        return changed
+    }
+
+    /// True when `person` already holds everything `card` says (same name, its emails, phones,
+    /// company, title, note and categories): the same record imported before. Only asked of
+    /// people recognition offers as candidates, so a repeated import adds no twin.
+    static func holds(_ card: ContactCard, query: ContactQuery, person: Person, in db: Database) throws -> Bool {
+        guard let id = person.id, let name = query.name, name.normalized == person.normalizedName else { return false }
+        if let company = cleaned(card.organization), company != person.company { return false }
+        if let title = cleaned(card.title), title != person.title { return false }
+        if let key = query.linkedinKey, key != person.linkedinKey { return false }
+        if !query.emails.isEmpty {
+            let known = Set(try String.fetchAll(db, sql: "SELECT normalized FROM personEmail WHERE personId = ?", arguments: [id]))
+            guard query.emails.allSatisfy(known.contains) else { return false }
+        }
+        if !query.phones.isEmpty {
+            let known = Set(try String.fetchAll(db, sql: "SELECT normalized FROM personPhone WHERE personId = ?", arguments: [id]))
+            guard query.phones.allSatisfy(known.contains) else { return false }
+        }
+        if let body = noteBody(card.note),
+           try Note.filter(Note.Columns.personId == id && Column("body") == body).isEmpty(db) { return false }
+        let tags = Set(card.categories.map(KebabName.make).filter { !$0.isEmpty })
+        if !tags.isEmpty {
+            let known = Set(try String.fetchAll(db, sql: "SELECT tag FROM tag WHERE personId = ?", arguments: [id]))
+            guard tags.isSubset(of: known) else { return false }
+        }
+        return true
+    }
+
+    /// A card's note as stored: line breaks as LF (Outlook writes CRLF), trimmed, nil when empty.
+    static func noteBody(_ note: String?) -> String? {
+        cleaned(note?.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+    }
+
+    /// The value trimmed, nil when nothing is left.
+    static func cleaned(_ value: String?) -> String? {
+        guard let value = value?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        return value
+    }
+}

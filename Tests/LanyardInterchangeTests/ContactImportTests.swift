@@ -1,0 +1,167 @@
+import Foundation
+import GRDB
+import LanyardEvents
+import LanyardFormats
+import LanyardInterchange
+import LanyardStore
+import Testing
+
+@Suite("contact import through recognition")
+struct ContactImportTests {
+    static let adaCard = """
+        BEGIN:VCARD
+        VERSION:3.0
+        FN:Ada Lovelace
+        N:Lovelace;Ada;;;
+        EMAIL;TYPE=work:ada@example.org
+        TEL;TYPE=cell:+44 20 7946 0000
+        ORG:Analytical Engines;Research
+        TITLE:Chief
+        NOTE:Met at the Difference Engine demo
+        CATEGORIES:Investor,Swift Community
+        END:VCARD
+
+        """
+
+    @Test("someone known by email is merged: new phone, company, title, note, categories as tags; no twin")
+    func strongMatchMerges() throws {
+        // Given Ada, known by her email only
+        let store = try TestDatabase()
+        defer { store.cleanUp() }
+        try store.database.writer.write { db in
+            _ = try AppDatabase.createPerson(from: ContactCard(fullName: "Ada Lovelace", emails: [.init("ADA@example.org")]), in: db)
+        }
+        // When a vCard with the same email is imported
+        let summary = try store.importText(Self.adaCard, format: .vCard)
+        // Then she is merged, not duplicated
+        #expect(summary.added == 0)
+        #expect(summary.merged == 1)
+        #expect(summary.review.isEmpty)
+        let people = try store.people()
+        #expect(people.count == 1)
+        let ada = try #require(people.first)
+        #expect(ada.emails == ["ADA@example.org"])
+        #expect(ada.phones == ["+44 20 7946 0000"])
+        #expect(ada.company == "Analytical Engines")
+        #expect(ada.title == "Chief")
+        #expect(ada.tags == ["investor", "swift-community"])
+        #expect(ada.notes == ["Met at the Difference Engine demo"])
+        #expect(try store.rowCounts()["meeting"] == 0) // an import is not a meeting
+    }
+
+    @Test("a weak match (same name, nothing else) is added as a new person and listed for review")
+    func weakMatchIsReviewed() throws {
+        // Given Grace Hopper, known with a company and no email
+        let store = try TestDatabase()
+        defer { store.cleanUp() }
+        let known = try store.database.writer.write { db in
+            try AppDatabase.createPerson(from: ContactCard(fullName: "Grace Hopper", organization: "US Navy"), in: db)
+        }
+        // When a Grace Hopper with only an email is imported
+        let summary = try store.importText("""
+            BEGIN:VCARD
+            VERSION:4.0
+            FN:Grace Hopper
+            EMAIL:grace@cobol.example
+            END:VCARD
+            """, format: .vCard)
+        // Then a second person exists, offered for review against the first
+        #expect(summary.added == 1)
+        #expect(summary.merged == 0)
+        let review = try #require(summary.review.first)
+        #expect(review.name == "Grace Hopper")
+        #expect(review.personId != known.id)
+        #expect(review.candidates.map(\.personId) == [known.id!])
+        #expect(review.candidates.first?.reasons.contains("same name") == true)
+        #expect(try store.people().count == 2)
+    }
+
+    @Test("importing the same files again changes nothing, weak matches included")
+    func reimportChangesNothing() throws {
+        // Given a database into which LinkedIn connections and vCards were imported
+        let store = try TestDatabase()
+        defer { store.cleanUp() }
+        try store.importFixture("csv/linkedin-connections.csv", format: .linkedIn)
+        try store.importFixture("gmail-list.vcf", format: .vCard)
+        try store.importFixture("rfc2426-example.vcf", format: .vCard)
+        try store.importText(Self.adaCard + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nEND:VCARD\r\n", format: .vCard)
+        try store.importText("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nORG:Navy\r\nEND:VCARD\r\n", format: .vCard)
+        let before = try store.dump()
+        // When the same files are imported again
+        let linkedin = try store.importFixture("csv/linkedin-connections.csv", format: .linkedIn)
+        let gmail = try store.importFixture("gmail-list.vcf", format: .vCard)
+        let rfc = try store.importFixture("rfc2426-example.vcf", format: .vCard)
+        let ada = try store.importText(Self.adaCard + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nEND:VCARD\r\n", format: .vCard)
+        let grace = try store.importText("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nORG:Navy\r\nEND:VCARD\r\n", format: .vCard)
+        // Then nothing is added or merged, and every row is as it was
+        for summary in [linkedin, gmail, rfc, ada, grace] {
+            #expect(summary.added == 0)
+            #expect(summary.merged == 0)
+            #expect(summary.review.isEmpty)
+        }
+        #expect(linkedin.unchanged == 4)
+        #expect(gmail.unchanged == 3)
+        let after = try store.dump()
+        for table in before.keys.sorted() {
+            #expect(before[table] == after[table], "\(table) changed")
+        }
+    }
+
+    @Test("a record with nothing to know it by stops the import with its place, and nothing is stored")
+    func invalidRecordStopsImport() throws {
+        let store = try TestDatabase()
+        defer { store.cleanUp() }
+        let text = Self.adaCard + "BEGIN:VCARD\nVERSION:3.0\nNOTE:just a note\nEND:VCARD\n"
+        // When imported without --skip-invalid
+        let error = #expect(throws: InterchangeError.self) { try store.importText(text, format: .vCard, name: "two.vcf") }
+        // Then the error names the second card and its line, and nothing was written
+        #expect(error?.description.hasPrefix("two.vcf:12 (record 2): no name, email, phone or LinkedIn profile") == true)
+        #expect(try store.rowCounts()["person"] == 0)
+        // When imported with --skip-invalid
+        let summary = try store.importText(text, format: .vCard, name: "two.vcf", skipInvalid: true)
+        // Then the rest is stored and the bad record listed
+        #expect(summary.added == 1)
+        #expect(summary.skipped == 1)
+        #expect(summary.invalid.map(\.place) == ["two.vcf:12 (record 2)"])
+        #expect(try store.people().map(\.name) == ["Ada Lovelace"])
+    }
+
+    @Test("LinkedIn rows the reader refuses stop the import, or are skipped with --skip-invalid")
+    func linkedInBadRows() throws {
+        let store = try TestDatabase()
+        defer { store.cleanUp() }
+        let error = #expect(throws: InterchangeError.self) { try store.importFixture("csv/linkedin-bad-rows.csv", format: .linkedIn) }
+        #expect(error?.description.contains("linkedin-bad-rows.csv:") == true)
+        #expect(try store.rowCounts()["person"] == 0)
+
+        let summary = try store.importFixture("csv/linkedin-bad-rows.csv", format: .linkedIn, skipInvalid: true)
+        #expect(summary.skipped == summary.invalid.count)
+        #expect(summary.skipped >= 1)
+        #expect(summary.added + summary.skipped == 4)
+        #expect(try store.people().contains { $0.name == "Carl Testperson" && $0.emails == ["carl@example.net"] && $0.company == "Test AG" })
+    }
+
+    @Test("a file that is not of the format is refused with its name and line")
+    func wrongFormat() throws {
+        let store = try TestDatabase()
+        defer { store.cleanUp() }
+        let error = #expect(throws: InterchangeError.self) {
+            try store.importText("BEGIN:VCARD\nFN:Nobody\n", format: .vCard, name: "cut.vcf")
+        }
+        #expect(error?.description.hasPrefix("cut.vcf:1: BEGIN: BEGIN:VCARD without END:VCARD") == true)
+    }
+
+    @Test("Google Contacts: multi-values, multi-line notes and groups arrive on one person")
+    func google() throws {
+        let store = try TestDatabase()
+        defer { store.cleanUp() }
+        let summary = try store.importFixture("csv/google-current.csv", format: .google, skipInvalid: true)
+        #expect(summary.added >= 1)
+        let jurgen = try #require(try store.people().first { $0.name.hasPrefix("Jürgen") })
+        #expect(jurgen.company == "Beispiel GmbH")
+        #expect(jurgen.emails == ["juergen@beispiel.example", "j.beispiel@example.net"])
+        #expect(jurgen.phones == ["+49 30 1234567", "+49 30 7654321"])
+        #expect(jurgen.linkedinKey == "linkedin.com/in/juergen-beispiel")
+        #expect(jurgen.notes == ["Loves Swift on the server.\nTwo kids; ask about the marathon."])
+    }
+}
