@@ -88,9 +88,7 @@ struct CheckInPageController {
             let profile = try database.profile(personId: result.person.id)
             let topics = AskAbout.topics(facts: profile.facts.map { ($0.key, $0.value) }, tags: profile.tags)
             return HTMLPage(html: page(events: events, form: CheckInForm(event: form.event), answer: RecognitionAnswer(result, askAbout: topics), message: nil, context: context))
-        } catch let error as CheckInError {
-            return HTMLPage(status: .badRequest, html: page(events: events, form: form, message: error.description, context: context))
-        } catch let error as EventError {
+        } catch let error where error is CheckInError || error is EventError {
             let answer = ErrorAnswer(error, context: context)
             return HTMLPage(status: answer.status, html: page(events: events, form: form, message: answer.message, context: context))
         }

@@ -69,7 +69,7 @@ extension LanyardRequestContext {
     func idParameter(_ name: String = "id") throws -> Int64 {
         let text = try parameters.require(name)
         guard let id = Int64(text) else {
-            throw HTTPError(.badRequest, message: "\(name): \"\(text)\" is not an id (a whole number, see GET /people)")
+            throw HTTPError(.badRequest, message: "\(name): \"\(text)\" is not an id (a whole number)")
         }
         return id
     }
