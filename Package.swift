@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // MARK: - The C boundary (libcurl)
@@ -90,6 +91,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -146,7 +148,10 @@ let package = Package(
         .testTarget(name: "LanyardInterchangeTests", dependencies: ["LanyardInterchange"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LanyardServerTests",
-            dependencies: ["LanyardServer", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: [
+                "LanyardServer", "LanyardEvents", "LanyardNotes", "LanyardFollowUp", "LanyardBriefing", "LanyardStore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "LanyardCLITests", dependencies: ["LanyardCLI"], swiftSettings: swiftSettings),

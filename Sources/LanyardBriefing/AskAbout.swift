@@ -2,7 +2,7 @@ import Foundation
 
 /// The "things to ask about" rule: a fact keyed `ask about` (or `ask-about`, `Ask_About`)
 /// holds one topic; a tag `ask-about: marathon` (or `ask about marathon`) holds another.
-enum AskAbout {
+public enum AskAbout {
     /// True when a fact's key marks it as a topic to ask about.
     static func isAskAboutKey(_ key: String) -> Bool {
         TextMatch.fold(key) == " ask about "

@@ -15,12 +15,17 @@ extension FollowUpService {
     /// The scheduled run: drafts for every meeting whose day (in its event's time zone) has
     /// ended by `now`, once per person per event.
     public func draftDue(now: Date = Date()) throws -> DraftReport {
-        try draft(eventSlug: nil, day: nil, now: now, endedDaysOnly: true)
+        try draft(eventSlug: nil, day: nil, now: now, endedDaysOnly: true, since: now.addingTimeInterval(-Self.scheduledLookback))
     }
+
+    /// How far back the scheduled drafting looks: a thank-you is for the day after, so older
+    /// meetings (an imported history, last year's editions) are drafted only on demand, and a
+    /// big book never holds the write lock for long.
+    public static let scheduledLookback: TimeInterval = 7 * 24 * 3600
 
     /// On demand (`lanyard followup draft`): drafts for meetings so far, of one event and/or one
     /// day when given. A person met twice at an event still gets one draft.
-    public func draft(eventSlug: String?, day: CalendarDay?, now: Date = Date(), endedDaysOnly: Bool = false) throws -> DraftReport {
+    public func draft(eventSlug: String?, day: CalendarDay?, now: Date = Date(), endedDaysOnly: Bool = false, since: Date? = nil) throws -> DraftReport {
         let settings = try settings()
         let due = FollowUpSettings.Schedule.parse(settings.followUp?.dueTime ?? "09:00") ?? (9, 0)
         let templates = FollowUpTemplates(configDirectory: configDirectory)
@@ -35,12 +40,12 @@ extension FollowUpService {
             // Meetings of people with an email and no follow-up yet for that event, oldest first.
             let meetings = try Meeting.fetchAll(db, sql: """
                 SELECT meeting.* FROM meeting
-                WHERE meeting.at <= ?
+                WHERE meeting.at <= ? AND (? IS NULL OR meeting.at >= ?)
                   AND (? IS NULL OR meeting.eventId = ?)
                   AND EXISTS (SELECT 1 FROM personEmail e WHERE e.personId = meeting.personId)
                   AND NOT EXISTS (SELECT 1 FROM followUp f WHERE f.personId = meeting.personId AND f.eventId = meeting.eventId)
                 ORDER BY meeting.at, meeting.id
-                """, arguments: [now, eventId, eventId])
+                """, arguments: [now, since, since, eventId, eventId])
             var events: [Int64: Event] = [:]
             var done: Set<[Int64]> = []
             var created: [FollowUp] = []

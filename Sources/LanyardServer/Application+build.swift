@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import LanyardEvents
+import LanyardFollowUp
 import LanyardStore
 import Logging
 import ServiceLifecycle
@@ -23,7 +24,7 @@ public func buildApplication(
     }
     let router = buildRouter(configuration, token: token, database: database, logger: logger)
     let sender = BackgroundSender(
-        jobs: jobs ?? BackgroundJob.followUps(database: database),
+        jobs: jobs ?? BackgroundJob.followUps(service: followUpService(configuration, database: database, logger: logger)),
         interval: configuration.backgroundInterval,
         logger: logger)
     return Application(
@@ -43,6 +44,7 @@ public func buildRouter(
     database: AppDatabase,
     logger: Logger
 ) -> Router<LanyardRequestContext> {
+    let followUps = followUpService(configuration, database: database, logger: logger)
     let router = Router(context: LanyardRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: ErrorMiddleware())
@@ -52,10 +54,23 @@ public func buildRouter(
     // MARK: - JSON API
     router.addRoutes(ServiceController(version: configuration.version).endpoints)
     router.addRoutes(EventsController(database: database).endpoints)
+    router.addRoutes(CheckInsController(database: database).endpoints)
+    router.addRoutes(PeopleController(database: database).endpoints)
+    router.addRoutes(NotesController(database: database).endpoints)
+    router.addRoutes(BriefingController(database: database).endpoints)
+    router.addRoutes(FollowUpsController(service: followUps).endpoints)
 
     // MARK: - Pages
     router.addRoutes(LoginController(token: token).endpoints)
     router.addRoutes(CheckInPageController(database: database, token: token).endpoints)
     router.addRoutes(EventsPageController(database: database, token: token).endpoints)
+    router.addRoutes(PersonPageController(database: database, token: token).endpoints)
+    router.addRoutes(FollowUpsPageController(service: followUps, token: token).endpoints)
     return router
+}
+
+/// The follow-up module over this server's database and config folder (`config.json`,
+/// `templates/`), shared by the API, the review page and the background sender.
+func followUpService(_ configuration: ServerConfiguration, database: AppDatabase, logger: Logger) -> FollowUpService {
+    FollowUpService(database: database, configDirectory: configuration.location.configDirectory, logger: logger)
 }

@@ -18,6 +18,17 @@ extension Request {
         }
     }
 
+    /// Like `decodeJSON`, but an empty body is nil (for optional request bodies).
+    func decodeJSONIfAny<T: Decodable>(as type: T.Type, context: LanyardRequestContext) async throws -> T? {
+        let buffer = try await body.collect(upTo: context.maxUploadSize)
+        guard buffer.readableBytes > 0 else { return nil }
+        do {
+            return try context.requestDecoder.decode(T.self, from: Data(buffer.readableBytesView))
+        } catch let error as DecodingError {
+            throw HTTPError(.badRequest, message: DecodingErrorMessage.describe(error))
+        }
+    }
+
     /// Reads the body as UTF-8 text (413 past the limit).
     func bodyText(context: LanyardRequestContext) async throws -> String {
         let buffer = try await body.collect(upTo: context.maxUploadSize)

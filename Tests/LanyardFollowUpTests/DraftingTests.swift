@@ -33,6 +33,21 @@ struct DraftingTests {
         #expect(try fx.database.followUpItems().count == 1)
     }
 
+    @Test("The schedule looks back a week only: older meetings are drafted on demand")
+    func scheduleLooksBackAWeek() throws {
+        // Given Grace met at this event and Ada met a month earlier (an imported history)
+        let fx = try Fixture()
+        try fx.configure()
+        let event = try fx.event()
+        try fx.personMet("Grace Hopper", email: "grace@example.com", at: day1, event: event)
+        try fx.personMet("Ada Lovelace", email: "ada@example.com", at: day1.addingTimeInterval(-30 * 24 * 3600), event: event)
+
+        // When the scheduled drafting runs the morning after, then only Grace is drafted
+        #expect(try fx.service().draftDue(now: morningAfter).created.map(\.personName) == ["Grace Hopper"])
+        // And asking for the event's drafts on demand makes Ada's too
+        #expect(try fx.service().draft(eventSlug: "swiftconf-2026", day: nil, now: morningAfter).created.map(\.personName) == ["Ada Lovelace"])
+    }
+
     @Test("On demand, --date picks one day's meetings, even before the day ends; --event an unknown slug fails")
     func onDemand() throws {
         let fx = try Fixture()

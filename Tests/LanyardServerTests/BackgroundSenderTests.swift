@@ -1,4 +1,7 @@
 import Foundation
+import LanyardEvents
+import LanyardFollowUp
+import LanyardStore
 import LanyardServer
 import Logging
 import ServiceLifecycle
@@ -74,5 +77,33 @@ struct BackgroundSenderTests {
             try await tasks.waitForAll()
         }
         #expect(finished.count == 1)
+    }
+
+    @Test("the follow-up jobs draft after a meeting day, and say (not crash) when SMTP is not set up")
+    func followUpJobs() async throws {
+        // Given Liz met two days ago (so her draft is due), a sender but no SMTP server configured
+        let server = try TestServer()
+        try server.addEditions()
+        try server.configureSender()
+        _ = try server.database.checkIn(CheckInRequest(event: "swiftconf-2025", name: "Liz Moreau", email: "liz@acme.com", note: "secret plans",
+                                                       at: Date().addingTimeInterval(-48 * 3600)))
+        let log = LogCapture()
+        let sender = BackgroundSender(jobs: BackgroundJob.followUps(service: server.followUps()), interval: .seconds(60), logger: log.logger())
+
+        // When a round runs, the draft is approved, and another round runs
+        await sender.runOnce()
+        let drafts = try server.database.followUpItems(state: .draft)
+        try #require(drafts.count == 1)
+        _ = try server.followUps().approve(id: drafts[0].id)
+        await sender.runOnce()
+
+        // Then the log says what was drafted, and why nothing was sent, without bodies or addresses
+        let results = log.logged.filter { $0.message == "background job done" }.compactMap { $0.metadata["result"] }
+        #expect(results.contains { $0.hasPrefix("drafted 1 follow-up(s) (ids \(drafts[0].id))") })
+        #expect(results.contains { $0.hasPrefix("nothing sent:") && $0.contains("not configured") })
+        let everything = log.logged.map { "\($0.message) \($0.metadata)" }.joined(separator: "\n")
+        #expect(!everything.contains(drafts[0].body))
+        #expect(!everything.contains("liz@acme.com"))
+        #expect(try server.database.followUp(id: drafts[0].id).state == .approved)
     }
 }

@@ -14,7 +14,7 @@ struct BrowserTests {
     static let chromiumInstalled = FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")
         && FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver")
 
-    @Test("a phone-sized browser logs in, adds the event, and submits the check-in form",
+    @Test("a phone-sized browser logs in, checks Liz in twice, and sees her recognised with what to ask about",
           .enabled(if: chromiumInstalled, "chromium and chromium-driver are not installed (Scripts/bootstrap installs them)"),
           .timeLimit(.minutes(3)))
     func checkInInBrowser() async throws {
@@ -38,7 +38,7 @@ struct BrowserTests {
             let result = try await Self.run(python, [
                 Self.repository.appendingPathComponent("Scripts/browser-checkin.py").path,
                 "--url", "http://127.0.0.1:\(port)", "--token", server.token.value,
-                "--expect-text", "Check-in is not connected yet",
+                "--expect-text", "You met Liz at SwiftConf 2025, booth 12 — ask about: marathon",
             ], timeout: .seconds(120))
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
@@ -48,8 +48,13 @@ struct BrowserTests {
         // Then every step passed
         #expect(output.status == 0, "\(output.text)")
         #expect(output.text.contains("step: logged in, on the check-in page"))
+        #expect(output.text.contains("step: checked in Liz at SwiftConf 2026"))
         #expect(output.text.hasSuffix("ok\n"), "\(output.text)")
         #expect(try server.database.event(slug: "swiftconf-2026").city == "Berlin")
+        // And the two meetings belong to one person
+        let people = try server.database.people()
+        #expect(people.count == 1)
+        #expect(people.first?.meetings == 2)
     }
 
     struct ScriptResult: Sendable {

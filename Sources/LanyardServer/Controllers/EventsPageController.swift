@@ -59,7 +59,10 @@ struct EventsPageController {
         let events = try database.events()
         let items: [HTML] = events.reversed().map { event in
             let city: HTML = event.city.map { " · \($0)" } ?? ""
-            return "<li><strong>\(event.name)</strong><br><span class=\"muted\">\(event.slug) · \(EventView.dateRange(event))\(city)</span></li>"
+            return """
+                <li><strong>\(event.name)</strong><br><span class="muted">\(event.slug) · \(EventView.dateRange(event))\(city)</span><br>\
+                <a href="/app/checkin?event=\(event.slug)">Check in here</a> · <a href="/brief/\(event.slug)?format=html">Briefing</a></li>
+                """
         }
         let list: HTML = events.isEmpty ? "<p class=\"muted\">No events yet.</p>" : "<ul class=\"cards\" id=\"events\">\(items)</ul>"
         let body: HTML = """

@@ -1,7 +1,10 @@
 import Foundation
 import Hummingbird
 import HTTPTypes
+import LanyardBriefing
 import LanyardEvents
+import LanyardFollowUp
+import LanyardNotes
 import LanyardStore
 
 /// The status and message an error is answered with. Domain errors keep their own message
@@ -31,6 +34,37 @@ struct ErrorAnswer {
             case .notFound: status = .notFound
             case .duplicate: status = .conflict
             case .location: status = .internalServerError
+            }
+        case let error as CheckInError:
+            message = error.description
+            switch error {
+            case .nothingToIdentify, .invalidField: status = .badRequest
+            case .unknownPerson: status = .notFound
+            }
+        case let error as PeopleError:
+            message = error.description
+            switch error {
+            case .unknownPerson, .nothingToUnmerge: status = .notFound
+            case .mergeWithSelf: status = .badRequest
+            }
+        case let error as NotesError:
+            message = error.description
+            switch error {
+            case .unknownPerson, .unknownNote, .unknownMeeting, .unknownEvent, .unknownFact: status = .notFound
+            case .ambiguousPerson: status = .conflict
+            case .emptyNote, .emptyFactValue, .invalidName, .emptyQuery: status = .badRequest
+            case .editorFailed: status = .internalServerError
+            }
+        case let error as BriefingError:
+            status = .badRequest
+            message = error.description
+        case let error as FollowUpError:
+            message = error.description
+            switch error {
+            case .notFound, .unknownEvent: status = .notFound
+            case .wrongState, .missingValues: status = .conflict
+            case .editedText: status = .badRequest
+            case .notConfigured, .configFile, .template, .password, .batchStopped: status = .serviceUnavailable
             }
         case let error as DecodingError:
             status = .badRequest

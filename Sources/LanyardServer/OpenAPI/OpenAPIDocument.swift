@@ -10,7 +10,7 @@ enum OpenAPIDocument {
                 "description": "The HTTP service of Lanyard, a conference networking companion. JSON uses snake_case keys and ISO 8601 dates. Every route but /health and /login needs the access token: `Authorization: Bearer TOKEN`, or the session cookie the login form sets (pages only for writes).",
             ],
             "security": [["bearer": []], ["session": []]],
-            "paths": .object(paths),
+            "paths": .object(paths.merging(modulePaths) { own, _ in own }),
             "components": components,
         ]
     }
@@ -74,14 +74,15 @@ enum OpenAPIDocument {
                                   responses: ["303": ["description": "Redirect to /login."], "403": html("Bad CSRF value.")]),
             ],
             "/app/checkin": [
-                "get": operation("checkInPage", "The check-in form.", tag: "pages", responses: ["200": html("The form.")]),
+                "get": operation("checkInPage", "The check-in form.", tag: "pages", parameters: [queryParameter("event", "The edition to select.")],
+                                 responses: ["200": html("The form.")]),
                 "post": operation("checkInSubmit", "Checks someone in from the form and shows the recognition answer.", tag: "pages",
-                                  body: formBody(["csrf", "event", "name", "company", "email", "phone", "booth", "note", "badge"], required: ["csrf", "event", "name"]),
+                                  body: formBody(["csrf", "event", "name", "company", "email", "phone", "booth", "note", "badge", "same_as", "new"], required: ["csrf", "event"]),
                                   responses: [
-                                      "200": html("The answer."),
+                                      "200": html("The recognition answer, or (weak evidence, nothing saved yet) the possible matches with Same person / New person buttons that send the form again with same_as or new=1."),
                                       "400": html("A field is wrong; the form again with the message."),
                                       "403": html("Bad CSRF value."),
-                                      "501": html("Check-in is not connected in this build."),
+                                      "404": html("No edition has this slug, or no person has the same_as id."),
                                   ]),
             ],
             "/app/events": [
@@ -102,7 +103,13 @@ enum OpenAPIDocument {
 
     // MARK: - Components
 
-    static let components: JSONValue = [
+    static var components: JSONValue {
+        guard case var .object(members) = baseComponents, case let .object(schemas) = members["schemas"] else { return baseComponents }
+        members["schemas"] = .object(schemas.merging(moduleSchemas) { own, _ in own })
+        return .object(members)
+    }
+
+    static let baseComponents: JSONValue = [
         "securitySchemes": [
             "bearer": ["type": "http", "scheme": "bearer", "description": "The access token from server-token in Lanyard's config folder."],
             "session": ["type": "apiKey", "in": "cookie", "name": "lanyard_session", "description": "Set by POST /login; reads everywhere, writes on pages only."],

@@ -8,7 +8,8 @@ enum Pages {
     static func layout(title: String, session: PageSession?, body: HTML) -> HTML {
         let nav: HTML = session.map { session in
             """
-            <nav><a href="/app/checkin">Check in</a><a href="/app/events">Events</a>\
+            <nav><a href="/app/checkin">Check in</a><a href="/app/people">People</a>\
+            <a href="/app/followups">Follow-ups</a><a href="/app/events">Events</a>\
             <form method="post" action="/logout" class="inline">\(csrfField(session.csrf))\
             <button type="submit" class="link">Log out</button></form></nav>
             """
@@ -98,6 +99,8 @@ enum Pages {
         ul.cards li{background:var(--card);border:1px solid var(--line);border-radius:.55rem;padding:.6rem .8rem;margin:.5rem 0}
         .muted{opacity:.75}
         details{margin-top:1.2rem}
+        pre{white-space:pre-wrap;font:inherit}
+        h2{font-size:1.15rem;margin:1.2rem 0 .3rem}
         summary{font-weight:700;min-height:2.5rem;cursor:pointer}
         """
 }

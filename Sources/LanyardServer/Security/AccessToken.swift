@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// The server's access token, and the session and CSRF values derived from it.
@@ -16,9 +17,9 @@ public struct AccessToken: Sendable {
     /// Wraps an existing secret (read from the token file, or fixed in tests).
     public init(_ value: String) {
         self.value = value
-        self.valueDigest = SHA256.hash(Array(value.utf8))
-        self.sessionValue = SHA256.hex(SHA256.hmac(key: Array(value.utf8), message: Array("lanyard-session-v1".utf8)))
-        self.sessionDigest = SHA256.hash(Array(sessionValue.utf8))
+        self.valueDigest = Self.digest(value)
+        self.sessionValue = Self.hmacHex(key: value, message: "lanyard-session-v1")
+        self.sessionDigest = Self.digest(sessionValue)
     }
 
     /// A new token: 32 bytes from the system CSPRNG (getrandom), base64url without padding.
@@ -30,22 +31,36 @@ public struct AccessToken: Sendable {
 
     /// True when `candidate` is the token; the time taken does not depend on where they differ.
     public func matches(_ candidate: String) -> Bool {
-        Self.constantTimeEqual(SHA256.hash(Array(candidate.utf8)), valueDigest)
+        Self.constantTimeEqual(Self.digest(candidate), valueDigest)
     }
 
     /// True when `candidate` is the session cookie value of this token.
     public func matchesSession(_ candidate: String) -> Bool {
-        Self.constantTimeEqual(SHA256.hash(Array(candidate.utf8)), sessionDigest)
+        Self.constantTimeEqual(Self.digest(candidate), sessionDigest)
     }
 
     /// The CSRF value forms carry for `session`.
     public func csrfToken(forSession session: String) -> String {
-        SHA256.hex(SHA256.hmac(key: Array(value.utf8), message: Array("lanyard-csrf-v1:\(session)".utf8)))
+        Self.hmacHex(key: value, message: "lanyard-csrf-v1:\(session)")
     }
 
     /// True when `candidate` is the CSRF value of `session`.
     public func verifiesCSRF(_ candidate: String, session: String) -> Bool {
-        Self.constantTimeEqual(SHA256.hash(Array(candidate.utf8)), SHA256.hash(Array(csrfToken(forSession: session).utf8)))
+        Self.constantTimeEqual(Self.digest(candidate), Self.digest(csrfToken(forSession: session)))
+    }
+
+    /// SHA-256 of `text`'s UTF-8 bytes (swift-crypto), so comparisons see equal-length values.
+    static func digest(_ text: String) -> [UInt8] {
+        Array(SHA256.hash(data: Array(text.utf8)))
+    }
+
+    /// HMAC-SHA-256(key, message) as lowercase hex (swift-crypto).
+    static func hmacHex(key: String, message: String) -> String {
+        let code = HMAC<SHA256>.authenticationCode(for: Array(message.utf8), using: SymmetricKey(data: Array(key.utf8)))
+        return code.map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
     }
 
     /// Compares two byte strings in time that depends only on their lengths.
