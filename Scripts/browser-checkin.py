@@ -20,8 +20,8 @@ from urllib.request import Request, urlopen
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
@@ -62,16 +62,28 @@ def main():
             os.makedirs(args.screenshot_dir, exist_ok=True)
             driver.save_screenshot(os.path.join(args.screenshot_dir, f"{shot:02d}-{name}.png"))
 
+    def replaced(old):
+        """A wait condition: the old page's root is gone. Chromium sometimes answers a query on a
+        node of the page being replaced with an inspector error instead of a stale-element one;
+        either way the page was replaced."""
+        def gone(_):
+            try:
+                old.is_enabled()
+                return False
+            except WebDriverException:
+                return True
+        return gone
+
     def submit(selector):
         """Clicks a submit button and waits for the next page to replace this one."""
         old = driver.find_element(By.TAG_NAME, "html")
         driver.find_element(By.CSS_SELECTOR, selector).click()
-        WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+        WebDriverWait(driver, 15).until(replaced(old))
 
     def follow(link_text):
         old = driver.find_element(By.TAG_NAME, "html")
         driver.find_element(By.LINK_TEXT, link_text).click()
-        WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+        WebDriverWait(driver, 15).until(replaced(old))
 
     def path():
         return urlparse(driver.current_url).path
@@ -165,7 +177,7 @@ def main():
         # Her page shows both meetings.
         old = driver.find_element(By.TAG_NAME, "html")
         answer.find_element(By.PARTIAL_LINK_TEXT, "page").click()
-        WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+        WebDriverWait(driver, 15).until(replaced(old))
         meetings = driver.find_element(By.ID, "meetings").text
         check("SwiftConf 2025" in meetings and "SwiftConf 2026" in meetings, f"the person page does not list both meetings:\n{meetings}")
         fits_phone()
