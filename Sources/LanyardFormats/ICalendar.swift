@@ -170,8 +170,9 @@ public enum ContentLines {
         return out
     }
 
-    /// Splits a list value on unescaped commas (escapes are kept for `unescapeText`).
-    public static func splitList(_ value: String, separator: Character = ",") -> [String] {
+    /// Splits a list value on unescaped separators (escapes are kept for `unescapeText`), into
+    /// at most `limit` parts: the last part keeps any further separators.
+    public static func splitList(_ value: String, separator: Character = ",", limit: Int = .max) -> [String] {
         var parts: [String] = []
         var current = ""
         var escaping = false
@@ -182,7 +183,7 @@ public enum ContentLines {
                 escaping = false
             } else if c == "\\" {
                 escaping = true
-            } else if c == separator {
+            } else if c == separator, parts.count < limit - 1 {
                 parts.append(current)
                 current = ""
             } else {

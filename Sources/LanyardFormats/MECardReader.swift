@@ -48,26 +48,7 @@ public enum MECardReader {
 
     /// Splits on an unescaped separator, keeping escapes for `unescape`.
     static func split(_ text: String, on separator: Character, limit: Int = .max) -> [String] {
-        var parts: [String] = []
-        var current = ""
-        var escaping = false
-        for c in text {
-            if escaping {
-                current.append("\\")
-                current.append(c)
-                escaping = false
-            } else if c == "\\" {
-                escaping = true
-            } else if c == separator, parts.count < limit - 1 {
-                parts.append(current)
-                current = ""
-            } else {
-                current.append(c)
-            }
-        }
-        if escaping { current.append("\\") }
-        parts.append(current)
-        return parts
+        ContentLines.splitList(text, separator: separator, limit: limit)
     }
 
     /// Removes the backslash before `\ ; : , "`.
