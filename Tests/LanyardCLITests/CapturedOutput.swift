@@ -1,4 +1,6 @@
+import ArgumentParser
 import Foundation
+import Testing
 @testable import LanyardCLI
 
 /// Collects what a command prints.
@@ -24,4 +26,15 @@ final class LockedAnswers: @unchecked Sendable {
     private var answers: [String]
     init(_ answers: [String]) { self.answers = answers }
     func next() -> String? { lock.withLock { answers.isEmpty ? nil : answers.removeFirst() } }
+}
+
+extension CapturedOutput {
+    /// Parses `arguments` as the root command would, runs the command in-process, and returns
+    /// what it printed.
+    static func run(_ arguments: [String]) async throws -> CapturedOutput {
+        let output = CapturedOutput()
+        var command = try #require(try Lanyard.parseAsRoot(arguments) as? any AsyncParsableCommand)
+        try await Console.$current.withValue(output.console()) { try await command.run() }
+        return output
+    }
 }

@@ -17,10 +17,7 @@ struct ContactImportCommandTests {
 
     @discardableResult
     func lanyard(_ arguments: [String]) async throws -> CapturedOutput {
-        let output = CapturedOutput()
-        var command = try #require(try Lanyard.parseAsRoot(arguments) as? any AsyncParsableCommand)
-        try await Console.$current.withValue(output.console()) { try await command.run() }
-        return output
+        try await CapturedOutput.run(arguments)
     }
 
     static let cards = """

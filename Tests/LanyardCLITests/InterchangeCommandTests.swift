@@ -18,10 +18,7 @@ struct InterchangeCommandTests {
     /// Parses `arguments` as the `lanyard` command line and runs the command in-process.
     @discardableResult
     func lanyard(_ arguments: [String]) async throws -> CapturedOutput {
-        let output = CapturedOutput()
-        var command = try #require(try Lanyard.parseAsRoot(arguments) as? any AsyncParsableCommand)
-        try await Console.$current.withValue(output.console()) { try await command.run() }
-        return output
+        try await CapturedOutput.run(arguments)
     }
 
     @Test("events export writes an .ics that events import reads back")

@@ -10,20 +10,12 @@ struct TagCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
-
-    @Argument(help: "An id, or a name only one person has.")
-    var person: String
-    @Argument(help: "One or more tags.")
-    var tags: [String] = []
-
-    func validate() throws {
-        if tags.isEmpty { throw ValidationError("name at least one tag") }
-    }
+    @OptionGroup var target: TagArguments
 
     func run() async throws {
         let db = try store.open()
-        let person = try db.resolvePerson(person)
-        try TagResult.print(person: person, tags: db.addTags(tags, personId: person.id!), json: output.json)
+        let person = try db.resolvePerson(target.person)
+        try TagResult.print(person: person, tags: db.addTags(target.tags, personId: person.id!), json: output.json)
     }
 }
 
@@ -33,7 +25,17 @@ struct UntagCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var target: TagArguments
 
+    func run() async throws {
+        let db = try store.open()
+        let person = try db.resolvePerson(target.person)
+        try TagResult.print(person: person, tags: db.removeTags(target.tags, personId: person.id!), json: output.json)
+    }
+}
+
+/// `PERSON TAG...`, shared by `tag` and `untag`.
+struct TagArguments: ParsableArguments {
     @Argument(help: "An id, or a name only one person has.")
     var person: String
     @Argument(help: "One or more tags.")
@@ -41,12 +43,6 @@ struct UntagCommand: AsyncParsableCommand {
 
     func validate() throws {
         if tags.isEmpty { throw ValidationError("name at least one tag") }
-    }
-
-    func run() async throws {
-        let db = try store.open()
-        let person = try db.resolvePerson(person)
-        try TagResult.print(person: person, tags: db.removeTags(tags, personId: person.id!), json: output.json)
     }
 }
 
