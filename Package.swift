@@ -109,19 +109,13 @@ let package = Package(
         .executableTarget(
             name: "lanyard-bench",
             dependencies: [
-                "LanyardEvents", "LanyardNotes", "LanyardStore", "LanyardFormats",
+                "LanyardEvents", "LanyardNotes", "LanyardStore", "LanyardFormats", "LanyardBriefing",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Sources/LanyardBench",
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "lanyard-interchange-bench", dependencies: ["LanyardFormats", "LanyardInterchange", "LanyardStore"], path: "Sources/InterchangeBench", swiftSettings: swiftSettings),
-        .executableTarget(
-            name: "lanyard-briefing-bench",
-            dependencies: ["LanyardBriefing", "LanyardStore", .product(name: "GRDB", package: "GRDB.swift")],
-            path: "Sources/BriefingBench",
-            swiftSettings: swiftSettings
-        ),
         .executableTarget(
             name: "lanyard-search-bench",
             dependencies: ["LanyardStore", "LanyardNotes", .product(name: "GRDB", package: "GRDB.swift")],

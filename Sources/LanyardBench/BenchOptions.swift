@@ -1,9 +1,14 @@
 import Foundation
 
 /// The command line of `lanyard-bench`:
-/// `[--people N] [--events E] [--meetings M] [--notes K] [--checkins C] [--searches S]
-/// [--seed X] [--db PATH] [--fresh] [--generate-only]`.
+/// `[briefing] [--people N] [--events E] [--meetings M] [--notes K] [--checkins C] [--searches S]
+/// [--seed X] [--db PATH] [--fresh] [--generate-only] [--runs R] [--elsewhere M]`.
+/// Without a part name it generates the book and measures everything; `briefing` measures
+/// only the briefing (on its own small book).
 struct BenchOptions {
+    enum Part: String { case all, briefing }
+
+    var part = Part.all
     var people = 100_000
     var events = 500
     var meetings = 300_000
@@ -14,9 +19,17 @@ struct BenchOptions {
     var path = FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-bench/bench.sqlite").path
     var fresh = false
     var generateOnly = false
+    /// Runs per briefing figure, and meetings outside the series in the briefing's book.
+    var runs = 20
+    var elsewhere = 300
 
     init(arguments: [String]) {
-        var it = arguments.dropFirst().makeIterator()
+        var rest = arguments.dropFirst()
+        if let first = rest.first, let part = Part(rawValue: first) {
+            self.part = part
+            rest = rest.dropFirst()
+        }
+        var it = rest.makeIterator()
         func number(_ current: Int) -> Int { Int(it.next() ?? "") ?? current }
         while let arg = it.next() {
             switch arg {
@@ -30,6 +43,8 @@ struct BenchOptions {
             case "--db": path = it.next() ?? path
             case "--fresh": fresh = true
             case "--generate-only": generateOnly = true
+            case "--runs": runs = max(1, number(runs))
+            case "--elsewhere": elsewhere = number(elsewhere)
             default:
                 FileHandle.standardError.write(Data("lanyard-bench: unknown argument \(arg)\n".utf8))
                 exit(2)

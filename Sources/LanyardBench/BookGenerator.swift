@@ -7,7 +7,7 @@ import LanyardStore
 /// Generates a reproducible address book: people with accented names, nicknames and several
 /// emails, companies, phones; editions across series; meetings and notes. The same seed gives
 /// the same book.
-struct BookGenerator {
+struct BookGenerator: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }
@@ -15,6 +15,12 @@ struct BookGenerator {
     mutating func next(_ bound: Int) -> Int {
         state = state &* 6364136223846793005 &+ 1442695040888963407
         return Int((state >> 33) % UInt64(bound))
+    }
+
+    /// Raw random bits, so the generator also drives `Int.random(in:using:)`.
+    mutating func next() -> UInt64 {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return state
     }
 
     mutating func pick<T>(_ values: [T]) -> T { values[next(values.count)] }

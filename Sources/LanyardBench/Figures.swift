@@ -51,6 +51,14 @@ enum Figures {
         line("\(name).cpu_p99_ms", percentile(samples.map(\.cpu), 0.99))
     }
 
+    /// `name.wall_ms` and `name.cpu_ms`: the medians of `runs` runs of `body`.
+    static func median(_ name: String, runs: Int, _ body: () throws -> Void) rethrows {
+        var samples: [(wall: Double, cpu: Double)] = []
+        for _ in 0..<max(1, runs) { samples.append(try measure(body)) }
+        line("\(name).wall_ms", percentile(samples.map(\.wall), 0.5))
+        line("\(name).cpu_ms", percentile(samples.map(\.cpu), 0.5))
+    }
+
     /// A line for a figure that cannot be measured yet, with the reason.
     static func missing(_ name: String, _ reason: String) {
         emit("\(name): \(reason)")

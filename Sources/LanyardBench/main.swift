@@ -6,10 +6,14 @@ import LanyardNotes
 import LanyardStore
 
 // lanyard-bench: builds (or reuses) a generated address book and measures, in-process,
-// check-in, recognition and search latency. One figure per line (`name value`), read by
+// check-in, recognition, search and briefing latency. One figure per line (`name value`), read by
 // Scripts/bench. See BenchOptions for the arguments.
 
 let options = BenchOptions(arguments: CommandLine.arguments)
+if options.part == .briefing {
+    try BriefingBench.run(runs: options.runs, elsewhere: options.elsewhere, seed: options.seed)
+    exit(0)
+}
 if options.fresh {
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: options.path + suffix) }
 }
@@ -66,11 +70,10 @@ for query in queries {
 Figures.latencies("search.inprocess", searchTimes)
 Figures.line("search.empty_share", Double(emptyResults) / Double(max(1, queries.count)), digits: 2)
 
-// MARK: - Not on main yet (hooks)
+// MARK: - Briefing (issue 5: <= 50 ms over 500 earlier meetings)
 
-// Briefing (issue 5: <= 50 ms over 500 earlier meetings): measure `AppDatabase.briefing...`
-// here once LanyardBriefing has its API.
-Figures.missing("briefing", "not built yet")
+try BriefingBench.run(runs: options.runs, elsewhere: options.elsewhere, seed: options.seed)
+
 // Imports (issue 8: 30,000 LinkedIn rows <= 1 s, 10,000 vCards <= 1 s): time the
 // LanyardInterchange import API here once it is merged.
 Figures.missing("import.linkedin_csv", "not built yet")

@@ -54,7 +54,8 @@ public func buildRouter(
     // MARK: - JSON API
     router.addRoutes(ServiceController(version: configuration.version).endpoints)
     router.addRoutes(EventsController(database: database).endpoints)
-    router.addRoutes(CheckInsController(database: database).endpoints)
+    let checkIns = CheckInQueue(database: database)
+    router.addRoutes(CheckInsController(checkIns: checkIns).endpoints)
     router.addRoutes(PeopleController(database: database).endpoints)
     router.addRoutes(NotesController(database: database).endpoints)
     router.addRoutes(BriefingController(database: database).endpoints)
@@ -62,7 +63,7 @@ public func buildRouter(
 
     // MARK: - Pages
     router.addRoutes(LoginController(token: token).endpoints)
-    router.addRoutes(CheckInPageController(database: database, token: token).endpoints)
+    router.addRoutes(CheckInPageController(database: database, checkIns: checkIns, token: token).endpoints)
     router.addRoutes(EventsPageController(database: database, token: token).endpoints)
     router.addRoutes(PersonPageController(database: database, token: token).endpoints)
     router.addRoutes(FollowUpsPageController(service: followUps, token: token).endpoints)

@@ -14,7 +14,7 @@ struct EventsCommand: AsyncParsableCommand {
 
     /// `lanyard events add SLUG --name NAME --series SERIES --start YYYY-MM-DD ...`
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add one edition of a series.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add one edition of a series.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -62,7 +62,7 @@ struct EventsCommand: AsyncParsableCommand {
 
     /// `lanyard events list [--json]`
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every edition, oldest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List every edition, oldest first.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -87,7 +87,7 @@ struct EventsCommand: AsyncParsableCommand {
 
     /// `lanyard events import FILE...`
     struct Import: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Import editions from iCalendar (.ics) files.")
+        static let configuration = CommandConfiguration(commandName: "import", abstract: "Import editions from iCalendar (.ics) files.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -118,6 +118,7 @@ struct EventsCommand: AsyncParsableCommand {
     /// `lanyard events export [--output FILE]`
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write every edition as an iCalendar (.ics) file that `events import` reads back.")
 
         @OptionGroup var store: StoreOptions

@@ -14,6 +14,7 @@ struct FactsCommand: AsyncParsableCommand {
     /// `lanyard facts set PERSON KEY VALUE... [--meeting ID]`
     struct Set: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Set a fact; an older value stays in the history.")
 
         @OptionGroup var store: StoreOptions
@@ -67,7 +68,7 @@ struct FactsCommand: AsyncParsableCommand {
 
     /// `lanyard facts list PERSON [--history]`
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List a person's facts.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List a person's facts.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions

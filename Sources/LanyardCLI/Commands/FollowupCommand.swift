@@ -28,7 +28,7 @@ struct FollowupCommand: AsyncParsableCommand {
 
     /// `lanyard followup draft [--event SLUG] [--date YYYY-MM-DD]`
     struct Draft: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Make drafts for people met so far (once per person per event).")
+        static let configuration = CommandConfiguration(commandName: "draft", abstract: "Make drafts for people met so far (once per person per event).")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -56,7 +56,7 @@ struct FollowupCommand: AsyncParsableCommand {
 
     /// `lanyard followup list [--state S]`
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List follow-ups in due order.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List follow-ups in due order.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -75,7 +75,7 @@ struct FollowupCommand: AsyncParsableCommand {
 
     /// `lanyard followup show ID`
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one follow-up in full.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one follow-up in full.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -97,7 +97,7 @@ struct FollowupCommand: AsyncParsableCommand {
 
     /// `lanyard followup edit ID` (opens $EDITOR)
     struct Edit: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Edit a draft's subject and body in $EDITOR.")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Edit a draft's subject and body in $EDITOR.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -134,7 +134,7 @@ struct FollowupCommand: AsyncParsableCommand {
 
     /// `lanyard followup approve ID|--all`
     struct Approve: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Approve drafts: freezes the Message-ID and the exact message.")
+        static let configuration = CommandConfiguration(commandName: "approve", abstract: "Approve drafts: freezes the Message-ID and the exact message.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -162,7 +162,7 @@ struct FollowupCommand: AsyncParsableCommand {
 
     /// `lanyard followup skip ID`
     struct Skip: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Never send this follow-up.")
+        static let configuration = CommandConfiguration(commandName: "skip", abstract: "Never send this follow-up.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -178,7 +178,7 @@ struct FollowupCommand: AsyncParsableCommand {
 
     /// `lanyard followup send [ID...|--due] [--dry-run [--out DIR]]`
     struct Send: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Send approved follow-ups over one SMTP connection.")
+        static let configuration = CommandConfiguration(commandName: "send", abstract: "Send approved follow-ups over one SMTP connection.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -212,7 +212,7 @@ struct FollowupCommand: AsyncParsableCommand {
 
     /// `lanyard followup resolve ID sent|retry`
     struct Resolve: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Settle a follow-up whose outcome is unknown: it was sent, or send it again.")
+        static let configuration = CommandConfiguration(commandName: "resolve", abstract: "Settle a follow-up whose outcome is unknown: it was sent, or send it again.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions

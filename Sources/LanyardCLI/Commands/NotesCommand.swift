@@ -13,7 +13,7 @@ struct NotesCommand: AsyncParsableCommand {
 
     /// `lanyard notes add PERSON TEXT... [--meeting ID]`
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a note to a person.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a note to a person.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -39,7 +39,7 @@ struct NotesCommand: AsyncParsableCommand {
 
     /// `lanyard notes list PERSON [--json]`
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List a person's notes, newest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List a person's notes, newest first.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -70,6 +70,7 @@ struct NotesCommand: AsyncParsableCommand {
     /// `lanyard notes edit NOTE`
     struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Edit a note in $EDITOR.",
             discussion: "Saving an empty file, or quitting the editor with an error, leaves the note as it was.")
 

@@ -13,7 +13,7 @@ struct PeopleCommand: AsyncParsableCommand {
 
     /// `lanyard people list [--json]`
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List everyone, in address-book order.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List everyone, in address-book order.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -44,6 +44,7 @@ struct PeopleCommand: AsyncParsableCommand {
     /// `lanyard people merge KEEP OTHER`
     struct Merge: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "merge",
             abstract: "Merge OTHER into KEEP (meetings, notes, follow-ups, emails, phones move); undo with `people unmerge OTHER`.")
 
         @OptionGroup var store: StoreOptions
@@ -71,7 +72,7 @@ struct PeopleCommand: AsyncParsableCommand {
 
     /// `lanyard people unmerge ID`
     struct Unmerge: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Undo the merge of the person who had ID, restoring them under that id.")
+        static let configuration = CommandConfiguration(commandName: "unmerge", abstract: "Undo the merge of the person who had ID, restoring them under that id.")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
@@ -92,7 +93,7 @@ struct PeopleCommand: AsyncParsableCommand {
 
     /// `lanyard people forget ID`
     struct Forget: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete a person and everything about them (the right to be forgotten).")
+        static let configuration = CommandConfiguration(commandName: "forget", abstract: "Delete a person and everything about them (the right to be forgotten).")
 
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions

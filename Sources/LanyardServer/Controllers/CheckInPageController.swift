@@ -12,6 +12,7 @@ import LanyardStore
 /// CLI asks "Same person?" on a terminal.
 struct CheckInPageController {
     let database: AppDatabase
+    let checkIns: CheckInQueue
     let token: AccessToken
 
     var endpoints: RouteCollection<LanyardRequestContext> {
@@ -84,7 +85,7 @@ struct CheckInPageController {
                     return HTMLPage(html: question(preview.candidates, form: form, context: context))
                 }
             }
-            let result = try database.checkIn(checkIn)
+            let result = try await checkIns.checkIn(checkIn)
             let profile = try database.profile(personId: result.person.id)
             let topics = AskAbout.topics(facts: profile.facts.map { ($0.key, $0.value) }, tags: profile.tags)
             return HTMLPage(html: page(events: events, form: CheckInForm(event: form.event), answer: RecognitionAnswer(result, askAbout: topics), message: nil, context: context))

@@ -5,7 +5,8 @@ import LanyardStore
 
 /// `POST /checkins`: the same request fields and the same answer as `lanyard checkin --json`.
 struct CheckInsController {
-    let database: AppDatabase
+    /// Concurrent check-ins share write transactions.
+    let checkIns: CheckInQueue
 
     var endpoints: RouteCollection<LanyardRequestContext> {
         RouteCollection(context: LanyardRequestContext.self)
@@ -44,7 +45,7 @@ struct CheckInsController {
     /// unknown event or `same_as` person.
     @Sendable func create(_ request: Request, context: LanyardRequestContext) async throws -> EditedResponse<CheckInResult> {
         let body = try await request.decodeJSON(as: CreateRequest.self, context: context)
-        let result = try database.checkIn(try body.checkInRequest())
+        let result = try await checkIns.checkIn(try body.checkInRequest())
         return EditedResponse(status: .created, response: result)
     }
 }

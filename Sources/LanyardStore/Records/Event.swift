@@ -3,6 +3,9 @@ import GRDB
 
 /// One edition of a conference series (SwiftConf 2025 is an edition of the series "swiftconf").
 public struct Event: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+    /// The table, named here so GRDB does not derive it from the type at run time.
+    public static let databaseTableName = "event"
+
     public var id: Int64?
     /// Stable short name used on the command line: `swiftconf-2025`.
     public var slug: String

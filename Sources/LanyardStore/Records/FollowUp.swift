@@ -3,6 +3,9 @@ import GRDB
 
 /// A thank-you email to one person for one event, from draft to sent.
 public struct FollowUp: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+    /// The table, named here so GRDB does not derive it from the type at run time.
+    public static let databaseTableName = "followUp"
+
     /// The outbox states. `sending` is committed before curl is called, so a crash leaves
     /// evidence; `unknown` is never resent automatically.
     public enum State: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
@@ -85,6 +88,9 @@ public struct FollowUp: Codable, Sendable, Equatable, Identifiable, FetchableRec
 
 /// What one `people merge` moved, kept so that `people unmerge` can put it back.
 public struct MergeRecord: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+    /// The table, named here so GRDB does not derive it from the type at run time.
+    public static let databaseTableName = "mergeRecord"
+
     public var id: Int64?
     public var keptPersonId: Int64
     /// The id the merged person had; unmerge restores it under the same id.

@@ -3,6 +3,9 @@ import GRDB
 
 /// A meeting: this person, at this event, at this time, at this booth.
 public struct Meeting: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+    /// The table, named here so GRDB does not derive it from the type at run time.
+    public static let databaseTableName = "meeting"
+
     public var id: Int64?
     public var personId: Int64
     public var eventId: Int64

@@ -3,6 +3,9 @@ import GRDB
 
 /// A free note on a person, optionally tied to the meeting it came from.
 public struct Note: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+    /// The table, named here so GRDB does not derive it from the type at run time.
+    public static let databaseTableName = "note"
+
     public var id: Int64?
     public var personId: Int64
     public var meetingId: Int64?
@@ -34,6 +37,9 @@ public struct Note: Codable, Sendable, Equatable, Identifiable, FetchableRecord,
 /// A named personal detail ("family": "twin daughters"). Updating one supersedes the old row,
 /// which keeps the history.
 public struct Fact: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+    /// The table, named here so GRDB does not derive it from the type at run time.
+    public static let databaseTableName = "fact"
+
     public var id: Int64?
     public var personId: Int64
     public var meetingId: Int64?
@@ -72,6 +78,9 @@ extension DerivableRequest<Fact> {
 
 /// A tag on a person (`investor`, `swift-community`).
 public struct Tag: Codable, Sendable, Equatable, Hashable, FetchableRecord, PersistableRecord {
+    /// The table, named here so GRDB does not derive it from the type at run time.
+    public static let databaseTableName = "tag"
+
     public var personId: Int64
     public var tag: String
     public var createdAt: Date

@@ -4,6 +4,9 @@ import GRDB
 /// Someone the user met: the card as it stands now. Emails and phones live in their own tables
 /// (a person changes jobs, and keeps being the same person).
 public struct Person: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+    /// The table, named here so GRDB does not derive it from the type at run time.
+    public static let databaseTableName = "person"
+
     public var id: Int64?
     public var name: String
     /// "Last, First" style key used to order lists.

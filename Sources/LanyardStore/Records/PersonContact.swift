@@ -3,6 +3,9 @@ import GRDB
 
 /// One email address of a person, with its matching key (`normalized`).
 public struct PersonEmail: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    /// The table, named here so GRDB does not derive it from the type at run time.
+    public static let databaseTableName = "personEmail"
+
     public var id: Int64?
     public var personId: Int64
     public var email: String
@@ -32,6 +35,9 @@ public struct PersonEmail: Codable, Sendable, Equatable, FetchableRecord, Mutabl
 
 /// One phone number of a person, with its matching key (`normalized`: digits, national form).
 public struct PersonPhone: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    /// The table, named here so GRDB does not derive it from the type at run time.
+    public static let databaseTableName = "personPhone"
+
     public var id: Int64?
     public var personId: Int64
     public var phone: String
@@ -60,6 +66,9 @@ public struct PersonPhone: Codable, Sendable, Equatable, FetchableRecord, Mutabl
 
 /// An index key for finding match candidates (kind: "token", "first", "phonetic", ...).
 public struct PersonKey: Codable, Sendable, Equatable, Hashable, FetchableRecord, PersistableRecord {
+    /// The table, named here so GRDB does not derive it from the type at run time.
+    public static let databaseTableName = "personKey"
+
     public var kind: String
     public var key: String
     public var personId: Int64
