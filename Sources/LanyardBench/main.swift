@@ -28,6 +28,8 @@ if !existed || peopleCount == 0 {
     }
     Figures.line("generate.seconds", elapsed.wall / 1000, digits: 1)
     Figures.line("generate.cpu_seconds", elapsed.cpu / 1000, digits: 1)
+    // Fold the WAL into the file, so the book can be copied as one file.
+    try db.writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
 }
 let counts = try db.reader.read { db in
     ["person", "event", "meeting", "note", "personEmail", "personKey"].map { table in
@@ -54,6 +56,12 @@ for request in try generator.checkIns(count: options.checkins, in: db) {
 }
 Figures.latencies("checkin.inprocess", checkInTimes)
 Figures.latencies("recognize.inprocess", recognizeTimes)
+// The answer as the CLI (`--json`) and `POST /checkins` encode it, and the request's parsing.
+let answers = try generator.checkIns(count: 200, in: db).map { try db.checkIn($0) }
+let encoder = LanyardJSON.encoder(pretty: false)
+Figures.latencies("checkin.encode_json", try answers.map { answer in try Figures.measure { _ = try encoder.encode(answer) } })
+let requests = try generator.checkIns(count: 200, in: db)
+Figures.latencies("checkin.parse_request", try requests.map { request in try Figures.measure { _ = ContactQuery(try request.contact()) } })
 Figures.line("checkin.recognized_share", Double(recognized) / Double(max(1, checkInTimes.count)), digits: 2)
 
 // MARK: - Search (issue 4: p99 <= 5 ms)

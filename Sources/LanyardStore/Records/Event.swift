@@ -48,6 +48,20 @@ public struct Event: Codable, Sendable, Equatable, Identifiable, FetchableRecord
     public static let meetings = hasMany(Meeting.self)
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// Reads a row column by column (cheaper than Codable on the check-in path).
+    public init(row: Row) throws {
+        id = row["id"]
+        slug = row["slug"]
+        name = row["name"]
+        series = row["series"]
+        startDate = row["startDate"]
+        endDate = row["endDate"]
+        city = row["city"]
+        timeZone = row["timeZone"]
+        uid = row["uid"]
+        createdAt = row["createdAt"]
+    }
 }
 
 extension DerivableRequest<Event> {

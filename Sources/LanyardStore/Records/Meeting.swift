@@ -36,4 +36,26 @@ public struct Meeting: Codable, Sendable, Equatable, Identifiable, FetchableReco
     public static let event = belongsTo(Event.self)
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// Reads a row column by column (cheaper than Codable on the check-in path).
+    public init(row: Row) throws {
+        id = row["id"]
+        personId = row["personId"]
+        eventId = row["eventId"]
+        at = row["at"]
+        booth = row["booth"]
+        context = row["context"]
+        createdAt = row["createdAt"]
+    }
+
+    /// Writes the columns directly (cheaper than Codable on the check-in path).
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["personId"] = personId
+        container["eventId"] = eventId
+        container["at"] = at
+        container["booth"] = booth
+        container["context"] = context
+        container["createdAt"] = createdAt
+    }
 }

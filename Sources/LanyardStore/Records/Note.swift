@@ -32,6 +32,26 @@ public struct Note: Codable, Sendable, Equatable, Identifiable, FetchableRecord,
     public static let person = belongsTo(Person.self)
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// Reads a row column by column (cheaper than Codable on the check-in path).
+    public init(row: Row) throws {
+        id = row["id"]
+        personId = row["personId"]
+        meetingId = row["meetingId"]
+        body = row["body"]
+        createdAt = row["createdAt"]
+        updatedAt = row["updatedAt"]
+    }
+
+    /// Writes the columns directly (cheaper than Codable on the check-in path).
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["personId"] = personId
+        container["meetingId"] = meetingId
+        container["body"] = body
+        container["createdAt"] = createdAt
+        container["updatedAt"] = updatedAt
+    }
 }
 
 /// A named personal detail ("family": "twin daughters"). Updating one supersedes the old row,
