@@ -8,7 +8,7 @@ public enum ContactNormalizer {
 
     /// "Liz+SwiftConf@ACME.com " → "liz@acme.com"; nil when it is not an email address.
     public static func email(_ text: String) -> String? {
-        var value = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        var value = text.trimmingWhitespace(.whitespacesAndNewlines).lowercased()
         if value.hasPrefix("mailto:") { value = String(value.dropFirst(7)) }
         guard isValidEmail(value), let at = value.lastIndex(of: "@") else { return nil }
         var local = String(value[..<at])
@@ -20,11 +20,13 @@ public enum ContactNormalizer {
     public static func isValidEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].count >= 3 else { return false }
-        let forbidden = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "<>()[],;:\"\\"))
-        guard text.unicodeScalars.allSatisfy({ !forbidden.contains($0) }) else { return false }
+        guard text.unicodeScalars.allSatisfy({ !forbiddenInEmail.contains($0) }) else { return false }
         let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
         return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty }
     }
+
+    /// What an email address never holds (built once: building a CharacterSet is costly).
+    static let forbiddenInEmail = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "<>()[],;:\"\\"))
 
     /// The domain of a normalised email ("acme.com").
     public static func domain(ofEmail email: String) -> String? {
@@ -51,7 +53,7 @@ public enum ContactNormalizer {
     public static func phone(_ text: String) -> String? {
         var value = Substring(text.lowercased())
         for marker in ["ext", "x", "#", ";", ","] {
-            if let range = value.range(of: marker), value[..<range.lowerBound].contains(where: \.isNumber) {
+            if let range = value.firstRange(of: marker), value[..<range.lowerBound].contains(where: \.isNumber) {
                 value = value[..<range.lowerBound]
             }
         }
@@ -78,7 +80,7 @@ public enum ContactNormalizer {
 
     /// "ACME, Inc." and "Acme" → "acme"; "Müller GmbH & Co. KG" → "mueller". Nil when empty.
     public static func company(_ text: String) -> String? {
-        var words = TextFolding.words(text.replacingOccurrences(of: "&", with: " "))
+        var words = TextFolding.words(text.utf8.contains(UInt8(ascii: "&")) ? text.replacingOccurrences(of: "&", with: " ") : text)
         while words.count > 1, let last = words.last, legalForms.contains(last) { words.removeLast() }
         while words.count > 1, let first = words.first, first == "the" { words.removeFirst() }
         let key = words.joined(separator: " ")
