@@ -20,13 +20,15 @@ public enum ContactNormalizer {
     public static func isValidEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].count >= 3 else { return false }
-        guard text.unicodeScalars.allSatisfy({ !forbiddenInEmail.contains($0) }) else { return false }
+        guard text.unicodeScalars.allSatisfy({ $0.isASCII ? !forbiddenASCII[Int($0.value)] : !forbiddenInEmail.contains($0) }) else { return false }
         let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
         return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty }
     }
 
     /// What an email address never holds (built once: building a CharacterSet is costly).
     static let forbiddenInEmail = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "<>()[],;:\"\\"))
+    /// `forbiddenInEmail` for the 128 ASCII scalars, as a table (CharacterSet lookups are slow).
+    static let forbiddenASCII: [Bool] = (0..<128).map { forbiddenInEmail.contains(Unicode.Scalar(UInt8($0))) }
 
     /// The domain of a normalised email ("acme.com").
     public static func domain(ofEmail email: String) -> String? {
@@ -51,8 +53,16 @@ public enum ContactNormalizer {
     /// keeping the last nine so that a country code or trunk 0 does not matter. Nil when fewer
     /// than five digits.
     public static func phone(_ text: String) -> String? {
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? phoneASCII(text) : phoneText(text)
+    }
+
+    /// What an extension or a second number starts with.
+    static let phoneMarkers = ["ext", "x", "#", ";", ","]
+
+    /// `phone` over Characters: any text.
+    static func phoneText(_ text: String) -> String? {
         var value = Substring(text.lowercased())
-        for marker in ["ext", "x", "#", ";", ","] {
+        for marker in phoneMarkers {
             if let range = value.firstRange(of: marker), value[..<range.lowerBound].contains(where: \.isNumber) {
                 value = value[..<range.lowerBound]
             }
@@ -60,6 +70,23 @@ public enum ContactNormalizer {
         let digits = String(value.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init))
         guard digits.count >= 5 else { return nil }
         return digits.count > 9 ? String(digits.suffix(9)) : digits
+    }
+
+    /// `phone` for ASCII text, over bytes: the same result (ASCII numbers are the digits).
+    static func phoneASCII(_ text: String) -> String? {
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        let bytes = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        var end = bytes.count
+        for marker in phoneMarkers {
+            let pattern = Array(marker.utf8)
+            guard end >= pattern.count,
+                  let at = (0...(end - pattern.count)).first(where: { bytes[$0..<($0 + pattern.count)].elementsEqual(pattern) })
+            else { continue }
+            if bytes[..<at].contains(where: isDigit) { end = at }
+        }
+        let digits = bytes[..<end].filter(isDigit)
+        guard digits.count >= 5 else { return nil }
+        return String(decoding: digits.suffix(9), as: UTF8.self)
     }
 
     // MARK: - LinkedIn

@@ -23,7 +23,7 @@ extension AppDatabase {
             person.linkedinURL = url.trimmingWhitespace(.whitespaces)
             person.linkedinKey = key
         }
-        let stamp = date.databaseValue
+        let stamp = StoredDate.value(of: date)
         try db.cachedStatement(sql: """
             INSERT INTO person (name, sortName, normalizedName, company, title, linkedinURL, linkedinKey, createdAt, updatedAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -106,7 +106,7 @@ extension AppDatabase {
             db.cachedStatement(sql: "SELECT normalized FROM personEmail WHERE personId = ?"), arguments: [personId]))
         let phones = contact.phones.isEmpty ? [] : Set(try String.fetchAll(
             db.cachedStatement(sql: "SELECT normalized FROM personPhone WHERE personId = ?"), arguments: [personId]))
-        return try addDetails(of: contact, to: personId, stamp: date.databaseValue, knownEmails: emails, knownPhones: phones, in: db)
+        return try addDetails(of: contact, to: personId, stamp: StoredDate.value(of: date), knownEmails: emails, knownPhones: phones, in: db)
     }
 
     /// The writing half of `addDetails`, given the keys the person already has (none for a

@@ -86,7 +86,7 @@ extension AppDatabase {
     static func addExtras(of card: ContactCard, to personId: Int64, at date: Date, isNew: Bool = false, in db: Database) throws -> Bool {
         var changed = false
         if let body = noteBody(card.note), try isNew || !hasNote(personId: personId, body: body, in: db) {
-            let stamp = date.databaseValue
+            let stamp = StoredDate.value(of: date)
             try db.cachedStatement(sql: "INSERT INTO note (personId, body, createdAt, updatedAt) VALUES (?, ?, ?, ?)")
                 .execute(arguments: [personId, body, stamp, stamp])
             changed = true
