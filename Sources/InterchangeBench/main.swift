@@ -21,11 +21,14 @@ func familyName(_ i: Int) -> String {
 }
 
 /// A LinkedIn Connections.csv of `rows` rows, with the preamble, a BOM, quoted commas and empty emails.
-func linkedInCSV(rows: Int) -> String {
+func linkedInCSV(rows: Int) -> String { linkedInCSV(people: 0..<rows) }
+
+/// The same for the people numbered `people` (another range: other people).
+func linkedInCSV(people: Range<Int>) -> String {
     var text = "\u{FEFF}Notes:\r\n\"When exporting your connection data, you may notice that some of the email addresses are missing.\"\r\n\r\n"
     text += "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
     let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    for i in 0..<rows {
+    for i in people {
         let email = i % 3 == 0 ? "" : "person\(i)@example.org"
         text += "\(givenName(i)),\(familyName(i)),https://www.linkedin.com/in/person-\(i),\(email),\"Company \(i % 500), Inc.\",Engineer \(i % 7),\(String(format: "%02d", i % 28 + 1)) \(months[i % 12]) \(2015 + i % 10)\r\n"
     }
@@ -34,9 +37,12 @@ func linkedInCSV(rows: Int) -> String {
 
 /// `count` vCard 3.0 cards with a structured name, two emails, a phone, ORG with a unit, TITLE,
 /// CATEGORIES and a folded NOTE.
-func vCards(count: Int) -> String {
+func vCards(count: Int) -> String { vCards(people: 0..<count) }
+
+/// The same for the people numbered `people`.
+func vCards(people: Range<Int>) -> String {
     var text = ""
-    for i in 0..<count {
+    for i in people {
         text += "BEGIN:VCARD\r\nVERSION:3.0\r\nN:\(familyName(i));\(givenName(i));;;\r\nFN:\(givenName(i)) \(familyName(i))\r\n"
         text += "EMAIL;TYPE=work:card\(i)@example.org\r\nEMAIL;TYPE=home:card\(i)@mail.example\r\nTEL;TYPE=cell:+1 555 \(String(format: "%07d", i))\r\n"
         text += "ORG:Company \(i % 500);Engineering\r\nTITLE:Engineer \(i % 7)\r\nCATEGORIES:bench,group-\(i % 20)\r\n"
@@ -75,6 +81,23 @@ func measure(_ label: String, runs: Int = 3, _ body: () throws -> Int) rethrows 
     print(String(format: "%@: %d records, wall median %.3f s (best %.3f s), CPU median %.3f s (best %.3f s), %d runs", label, count, times[times.count / 2], times[0], cpu[cpu.count / 2], cpu[0], runs))
 }
 
+/// Times importing `data` into a book that already holds `book` (imported outside the timing),
+/// and prints what the import did.
+func measureIntoBook(_ label: String, book: Data, data: Data, format: ContactFormat) throws {
+    let (database, folder) = try emptyDatabase()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let known = try database.importContacts(try ContactBatch.read(book, format: format, source: "book"), format: format)
+    var summary: ContactImportSummary?
+    try measure(label + " (\(known.added)-person book)", runs: 1) {
+        let batch = try ContactBatch.read(data, format: format, source: "more")
+        summary = try database.importContacts(batch, format: format)
+        return batch.records.count
+    }
+    if let summary {
+        print("  added \(summary.added), merged \(summary.merged), unchanged \(summary.unchanged), for review \(summary.review.count)")
+    }
+}
+
 let rows = Int(CommandLine.arguments.dropFirst().first ?? "") ?? 30_000
 let csv = linkedInCSV(rows: rows)
 print("LinkedIn CSV: \(rows) rows, \(csv.utf8.count) bytes")
@@ -95,6 +118,9 @@ try measure("import linkedin (parse + recognition + store, empty database)", run
     precondition(summary.added == rows)
     return summary.added
 }
+
+try measureIntoBook("import linkedin into an existing book", book: Data(linkedInCSV(people: 0..<10_000).utf8),
+                    data: Data(linkedInCSV(people: 10_000..<(10_000 + rows)).utf8), format: .linkedIn)
 
 let cardCount = Int(CommandLine.arguments.dropFirst(2).first ?? "") ?? 10_000
 let vcf = Data(vCards(count: cardCount).utf8)
@@ -121,3 +147,5 @@ try measure("import vcard again (every card recognised, nothing changes)", runs:
     precondition(again.unchanged == cardCount)
     return again.unchanged
 }
+try measureIntoBook("import vcard into an existing book", book: Data(vCards(people: 0..<10_000).utf8),
+                    data: Data(vCards(people: 10_000..<(10_000 + cardCount)).utf8), format: .vCard)

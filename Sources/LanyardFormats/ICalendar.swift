@@ -64,28 +64,58 @@ public enum ContentLines {
     }
 
     /// Unfolds CRLF/LF/CR line breaks followed by a space or tab; strips a BOM; drops blank lines.
+    /// Scans UTF-8 bytes: every byte it splits or joins at is ASCII, so no multi-byte
+    /// character is ever cut.
     public static func unfold(_ text: String) -> [Line] {
         var result: [Line] = []
-        var current = ""
+        var current: [UInt8] = []
         var currentStart = 0
         var number = 0
-        var body = Substring(text)
-        if body.first == "\u{FEFF}" { body = body.dropFirst() }
-        // Split on CRLF, LF or CR (Swift treats "\r\n" as one Character).
-        for raw in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        var utf8 = text.utf8[...]
+        if utf8.starts(with: [0xEF, 0xBB, 0xBF]) { utf8 = utf8.dropFirst(3) }
+        func finish() {
+            if !current.isEmpty, !isBlank(current) {
+                result.append(Line(text: String(decoding: current, as: UTF8.self), number: currentStart))
+            }
+        }
+        var index = utf8.startIndex
+        while true {
+            // One physical line: up to CRLF, LF or CR.
+            var end = index
+            while end < utf8.endIndex, utf8[end] != 0x0A, utf8[end] != 0x0D { utf8.formIndex(after: &end) }
             number += 1
             // A blank line inside a folded property (seen in Mozilla exports) is skipped.
-            if raw.isEmpty { continue }
-            if let first = raw.first, first == " " || first == "\t", !result.isEmpty || !current.isEmpty {
-                current += raw.dropFirst()
-                continue
+            if end > index {
+                var folds = utf8[index] == 0x20 || utf8[index] == 0x09
+                if folds, utf8.index(after: index) < end, utf8[utf8.index(after: index)] >= 0x80 {
+                    // A combining mark after the space makes one character with it: no fold.
+                    let first = Substring(utf8[index..<end]).first
+                    folds = first == " " || first == "\t"
+                }
+                if folds, !result.isEmpty || !current.isEmpty {
+                    current.append(contentsOf: utf8[utf8.index(after: index)..<end])
+                } else {
+                    finish()
+                    current = Array(utf8[index..<end])
+                    currentStart = number
+                }
             }
-            if !current.isEmpty { result.append(Line(text: current, number: currentStart)) }
-            current = String(raw)
-            currentStart = number
+            guard end < utf8.endIndex else { break }
+            index = utf8.index(after: end)
+            if utf8[end] == 0x0D, index < utf8.endIndex, utf8[index] == 0x0A { index = utf8.index(after: index) }
         }
-        if !current.isEmpty { result.append(Line(text: current, number: currentStart)) }
-        return result.filter { !$0.text.allSatisfy(\.isWhitespace) }
+        finish()
+        return result
+    }
+
+    /// True when the line is only white space (Unicode White_Space, as `Character.isWhitespace`).
+    static func isBlank(_ bytes: [UInt8]) -> Bool {
+        for byte in bytes {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) { continue }
+            if byte < 0x80 { return false }
+            return String(decoding: bytes, as: UTF8.self).allSatisfy(\.isWhitespace)
+        }
+        return true
     }
 
     /// Splits `group.NAME;P=V;P2="a;b":value`. Returns nil for an empty line; throws when
@@ -95,20 +125,22 @@ public enum ContentLines {
         var nameEnd = text.startIndex
         var inQuotes = false
         var colon: String.Index?
-        var index = text.startIndex
+        // A byte scan: quote, semicolon and colon are ASCII, never part of another character.
+        let utf8 = text.utf8
+        var index = utf8.startIndex
         var segments: [Substring] = []
         var segmentStart = text.startIndex
-        while index < text.endIndex {
-            let c = text[index]
-            if c == "\"" { inQuotes.toggle() }
-            else if !inQuotes, c == ";" {
+        while index < utf8.endIndex {
+            let c = utf8[index]
+            if c == UInt8(ascii: "\"") { inQuotes.toggle() }
+            else if !inQuotes, c == UInt8(ascii: ";") {
                 segments.append(text[segmentStart..<index])
-                segmentStart = text.index(after: index)
-            } else if !inQuotes, c == ":" {
+                segmentStart = utf8.index(after: index)
+            } else if !inQuotes, c == UInt8(ascii: ":") {
                 colon = index
                 break
             }
-            index = text.index(after: index)
+            utf8.formIndex(after: &index)
         }
         guard let colon else {
             throw FormatError(format: format, line: line, field: nil, message: "expected NAME:VALUE, found \"\(text.prefix(40))\"")

@@ -7,8 +7,8 @@ public enum LinkedInProfile {
     /// `linkedin.com/in/liz-moreau`. Nil when the text is not a LinkedIn profile URL.
     public static func key(for text: String) -> String? {
         var rest = text.trimmingWhitespace(.whitespacesAndNewlines)
-        guard !rest.isEmpty, !rest.contains(" ") else { return nil }
-        if let scheme = rest.range(of: "://") {
+        guard !rest.isEmpty, !rest.utf8.contains(0x20) else { return nil }
+        if let scheme = rest.firstRange(of: "://") {
             let name = rest[..<scheme.lowerBound].lowercased()
             guard name == "http" || name == "https" else { return nil }
             rest = String(rest[scheme.upperBound...])
@@ -23,15 +23,22 @@ public enum LinkedInProfile {
         let kind = parts[0].lowercased()
         switch kind {
         case "in":
-            let slug = (parts[1].removingPercentEncoding ?? parts[1]).lowercased()
+            let slug = decoded(parts[1]).lowercased()
             guard !slug.isEmpty else { return nil }
             return "linkedin.com/in/" + slug
         case "pub":
-            let rest = parts.dropFirst().prefix(4).map { ($0.removingPercentEncoding ?? $0).lowercased() }
+            let rest = parts.dropFirst().prefix(4).map { decoded($0).lowercased() }
             return "linkedin.com/pub/" + rest.joined(separator: "/")
         default:
             return nil
         }
+    }
+
+    /// A path part with its percent escapes decoded (as given when they are broken); Foundation
+    /// is only asked when there is a `%` at all.
+    static func decoded(_ part: String) -> String {
+        guard part.utf8.contains(UInt8(ascii: "%")) else { return part }
+        return part.removingPercentEncoding ?? part
     }
 
     /// The profile's URL in its canonical https form.

@@ -4,7 +4,7 @@ extension StringProtocol {
     /// `trimmingCharacters(in: set)` for a set of white space (`.whitespaces`,
     /// `.whitespacesAndNewlines`), with a fast path: when neither end is a White_Space scalar
     /// nothing can be trimmed, and Foundation's bridging (most of a vCard's parse time) is skipped.
-    func trimmingWhitespace(_ set: CharacterSet) -> String {
+    public func trimmingWhitespace(_ set: CharacterSet) -> String {
         guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return "" }
         if !first.properties.isWhitespace, !last.properties.isWhitespace { return String(self) }
         return trimmingCharacters(in: set)

@@ -113,15 +113,21 @@ public enum VCardReader {
         }
         var card = ContactCard()
         var structuredName = false
+        // Only EMAIL, TEL and URL carry a label: worked out for them alone.
+        func label(_ p: ContentLines.Property) -> String? {
+            p.group.flatMap { labels[$0.lowercased()] } ?? typeLabel(p)
+        }
         for (p, _) in properties {
-            let label = p.group.flatMap { labels[$0.lowercased()] } ?? typeLabel(p)
             switch p.name {
             case "FN":
                 if card.fullName == nil { card.fullName = nonEmpty(text(p)) }
             case "N":
                 guard !structuredName else { break }
                 structuredName = true
-                let parts = components(p).map { nonEmpty($0.replacingOccurrences(of: ",", with: " ").split(separator: " ").joined(separator: " ")) }
+                let parts = components(p).map { part in
+                    let spaced = part.utf8.contains(UInt8(ascii: ",")) ? part.replacingOccurrences(of: ",", with: " ") : part
+                    return nonEmpty(spaced.split(separator: " ").joined(separator: " "))
+                }
                 func part(_ i: Int) -> String? { i < parts.count ? parts[i] : nil }
                 card.familyName = part(0)
                 card.givenName = part(1)
@@ -132,11 +138,13 @@ public enum VCardReader {
                 if card.nickname == nil { card.nickname = nonEmpty(listValues(p).joined(separator: ", ")) }
             case "EMAIL":
                 var value = text(p).trimmingWhitespace(.whitespaces)
-                if value.lowercased().hasPrefix("mailto:") { value = String(value.dropFirst(7)) }
-                if !value.isEmpty { card.emails.append(.init(value, label: label)) }
+                if value.utf8.first.map({ $0 | 0x20 == UInt8(ascii: "m") }) == true, value.lowercased().hasPrefix("mailto:") {
+                    value = String(value.dropFirst(7))
+                }
+                if !value.isEmpty { card.emails.append(.init(value, label: label(p))) }
             case "TEL":
                 let value = phoneValue(text(p))
-                if !value.isEmpty { card.phones.append(.init(value, label: label)) }
+                if !value.isEmpty { card.phones.append(.init(value, label: label(p))) }
             case "ORG":
                 guard card.organization == nil else { break }
                 let parts = components(p).map { $0.trimmingWhitespace(.whitespaces) }
@@ -158,7 +166,7 @@ public enum VCardReader {
                 if card.linkedinURL == nil, LinkedInProfile.key(for: value) != nil {
                     card.linkedinURL = value
                 }
-                if p.name == "URL" { card.urls.append(.init(value, label: label)) }
+                if p.name == "URL" { card.urls.append(.init(value, label: label(p))) }
             case "ADR":
                 if card.address == nil {
                     let parts = components(p).map { $0.replacingOccurrences(of: "\n", with: ", ").trimmingWhitespace(.whitespaces) }
@@ -180,6 +188,7 @@ public enum VCardReader {
 
     /// The raw value with quoted-printable decoding applied when the property asks for it.
     static func decoded(_ p: ContentLines.Property) -> String {
+        if p.parameters.isEmpty { return p.value }
         let encoding = (p.parameters["ENCODING"] ?? "").uppercased()
         let types = (p.parameters["TYPE"] ?? "").uppercased()
         guard encoding == "QUOTED-PRINTABLE" || types.split(separator: ",").contains("QUOTED-PRINTABLE") else {
@@ -203,8 +212,10 @@ public enum VCardReader {
     /// `tel:+1-418-656-9254;ext=102` → `+1-418-656-9254 ext. 102`.
     static func phoneValue(_ raw: String) -> String {
         var value = raw.trimmingWhitespace(.whitespaces)
-        if value.lowercased().hasPrefix("tel:") { value = String(value.dropFirst(4)) }
-        if let range = value.range(of: ";ext=", options: .caseInsensitive) {
+        if value.utf8.first.map({ $0 | 0x20 == UInt8(ascii: "t") }) == true, value.lowercased().hasPrefix("tel:") {
+            value = String(value.dropFirst(4))
+        }
+        if value.utf8.contains(UInt8(ascii: ";")), let range = value.range(of: ";ext=", options: .caseInsensitive) {
             value = value[..<range.lowerBound] + " ext. " + value[range.upperBound...]
         }
         return value

@@ -27,9 +27,12 @@ extension AppDatabase {
     /// Returns how many were added.
     @discardableResult
     public static func addTags(_ tags: [String], personId: Int64, at date: Date, in db: Database) throws -> Int {
+        guard !tags.isEmpty else { return 0 }
         var added = 0
+        let stamp = StoredDate.value(of: date)
+        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO tag (personId, tag, createdAt) VALUES (?, ?, ?)")
         for name in Set(tags.map(KebabName.make)) where !name.isEmpty {
-            try Tag(personId: personId, tag: name, createdAt: date).insert(db, onConflict: .ignore)
+            try insert.execute(arguments: [personId, name, stamp])
             added += db.changesCount
         }
         return added

@@ -222,6 +222,93 @@ extension AppDatabase {
             try db.execute(sql: rebuild("IS NOT NULL"))
         }
 
+        // Bulk writes (imports) rebuild each touched person's search row once, at the end,
+        // instead of after every insert: while `personSearch_deferring` holds its row (only
+        // inside the writing transaction, see `AppDatabase.deferringSearchIndex`), the
+        // triggers only note the person in `personSearch_pending`, and deleting the row
+        // rebuilds every pending person in one statement, in rowid order (FTS5 appends
+        // instead of flushing a segment per rebuild). Outside a batch the triggers do what
+        // v2-person-search did, except that a meeting at an event the person was already met
+        // at (or deleting one of several there) leaves `places`, so the row, as it was.
+        // The tables are named after the index so that backups leave them out with it.
+        migrator.registerMigration("v3-person-search-deferred") { db in
+            try db.execute(sql: """
+                CREATE TABLE personSearch_deferring (id INTEGER PRIMARY KEY CHECK (id = 1));
+                CREATE TABLE personSearch_pending (personId INTEGER PRIMARY KEY);
+                """)
+            let deferring = "EXISTS (SELECT 1 FROM personSearch_deferring)"
+
+            /// SQL that rebuilds the rows of the people whose id satisfies `selector`.
+            func rebuild(_ selector: String) -> String {
+                """
+                DELETE FROM personSearch WHERE rowid \(selector);
+                INSERT INTO personSearch(rowid, name, aliases, company, title, tags, facts, places, notes)
+                SELECT p.id, p.name, p.normalizedName, coalesce(p.company, ''), coalesce(p.title, ''),
+                    coalesce((SELECT group_concat(t.tag, ' ') FROM tag t WHERE t.personId = p.id), ''),
+                    coalesce((SELECT group_concat(f.key || ': ' || f.value, ' · ') FROM fact f
+                              WHERE f.personId = p.id AND f.supersededAt IS NULL), ''),
+                    coalesce((SELECT group_concat(e.name || coalesce(', ' || e.city, ''), ' · ') FROM event e
+                              WHERE e.id IN (SELECT m.eventId FROM meeting m WHERE m.personId = p.id)), ''),
+                    coalesce((SELECT group_concat(n.body, ' · ') FROM note n WHERE n.personId = p.id), '')
+                FROM person p WHERE p.id \(selector) ORDER BY p.id;
+                """
+            }
+
+            /// A trigger that rebuilds at once, and its twin that only notes the people while
+            /// a batch defers. `pending` is a VALUES or SELECT clause of person ids.
+            func triggerPair(_ name: String, on event: String, when condition: String? = nil, rebuild body: String, pending: String) -> String {
+                let also = condition.map { " AND \($0)" } ?? ""
+                return """
+                    DROP TRIGGER IF EXISTS \(name);
+                    CREATE TRIGGER \(name) \(event) WHEN NOT \(deferring)\(also) BEGIN
+                    \(body)
+                    END;
+                    CREATE TRIGGER \(name)_deferred \(event) WHEN \(deferring)\(also) BEGIN
+                    INSERT OR IGNORE INTO personSearch_pending (personId) \(pending);
+                    END;
+                    """
+            }
+
+            try db.execute(sql: triggerPair(
+                "personSearch_person_ai", on: "AFTER INSERT ON person",
+                rebuild: rebuild("= NEW.id"), pending: "VALUES (NEW.id)"))
+            try db.execute(sql: triggerPair(
+                "personSearch_person_au", on: "AFTER UPDATE OF id, name, normalizedName, company, title ON person",
+                rebuild: "DELETE FROM personSearch WHERE rowid = OLD.id;\n" + rebuild("= NEW.id"),
+                pending: "VALUES (OLD.id), (NEW.id)"))
+            try db.execute(sql: triggerPair(
+                "personSearch_event_au", on: "AFTER UPDATE OF name, city ON event",
+                rebuild: rebuild("IN (SELECT personId FROM meeting WHERE eventId = NEW.id)"),
+                pending: "SELECT personId FROM meeting WHERE eventId = NEW.id"))
+            for (table, columns) in [("note", "personId, body"), ("fact", "personId, key, value, supersededAt"),
+                                     ("tag", "personId, tag"), ("meeting", "personId, eventId")] {
+                // Places list each event once: another meeting at the same event changes nothing.
+                let metThereBefore = table == "meeting"
+                    ? "NOT EXISTS (SELECT 1 FROM meeting m WHERE m.personId = NEW.personId AND m.eventId = NEW.eventId AND m.id <> NEW.id)" : nil
+                let metThereStill = table == "meeting"
+                    ? "NOT EXISTS (SELECT 1 FROM meeting m WHERE m.personId = OLD.personId AND m.eventId = OLD.eventId)" : nil
+                try db.execute(sql: triggerPair(
+                    "personSearch_\(table)_ai", on: "AFTER INSERT ON \(table)", when: metThereBefore,
+                    rebuild: rebuild("= NEW.personId"), pending: "VALUES (NEW.personId)"))
+                try db.execute(sql: triggerPair(
+                    "personSearch_\(table)_au", on: "AFTER UPDATE OF \(columns) ON \(table)",
+                    rebuild: rebuild("= NEW.personId"), pending: "VALUES (NEW.personId)"))
+                try db.execute(sql: triggerPair(
+                    "personSearch_\(table)_moved", on: "AFTER UPDATE OF personId ON \(table)", when: "OLD.personId IS NOT NEW.personId",
+                    rebuild: rebuild("= OLD.personId"), pending: "VALUES (OLD.personId)"))
+                try db.execute(sql: triggerPair(
+                    "personSearch_\(table)_ad", on: "AFTER DELETE ON \(table)", when: metThereStill,
+                    rebuild: rebuild("= OLD.personId"), pending: "VALUES (OLD.personId)"))
+            }
+            // The end of a batch: every pending person at once, then nothing pending.
+            try db.execute(sql: """
+                CREATE TRIGGER personSearch_deferring_ad AFTER DELETE ON personSearch_deferring BEGIN
+                \(rebuild("IN (SELECT personId FROM personSearch_pending)"))
+                DELETE FROM personSearch_pending;
+                END;
+                """)
+        }
+
         return migrator
     }
 }

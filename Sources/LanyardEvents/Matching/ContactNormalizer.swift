@@ -8,7 +8,7 @@ public enum ContactNormalizer {
 
     /// "Liz+SwiftConf@ACME.com " → "liz@acme.com"; nil when it is not an email address.
     public static func email(_ text: String) -> String? {
-        var value = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        var value = text.trimmingWhitespace(.whitespacesAndNewlines).lowercased()
         if value.hasPrefix("mailto:") { value = String(value.dropFirst(7)) }
         guard isValidEmail(value), let at = value.lastIndex(of: "@") else { return nil }
         var local = String(value[..<at])
@@ -20,11 +20,15 @@ public enum ContactNormalizer {
     public static func isValidEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].count >= 3 else { return false }
-        let forbidden = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "<>()[],;:\"\\"))
-        guard text.unicodeScalars.allSatisfy({ !forbidden.contains($0) }) else { return false }
+        guard text.unicodeScalars.allSatisfy({ $0.isASCII ? !forbiddenASCII[Int($0.value)] : !forbiddenInEmail.contains($0) }) else { return false }
         let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
         return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty }
     }
+
+    /// What an email address never holds (built once: building a CharacterSet is costly).
+    static let forbiddenInEmail = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "<>()[],;:\"\\"))
+    /// `forbiddenInEmail` for the 128 ASCII scalars, as a table (CharacterSet lookups are slow).
+    static let forbiddenASCII: [Bool] = (0..<128).map { forbiddenInEmail.contains(Unicode.Scalar(UInt8($0))) }
 
     /// The domain of a normalised email ("acme.com").
     public static func domain(ofEmail email: String) -> String? {
@@ -49,15 +53,40 @@ public enum ContactNormalizer {
     /// keeping the last nine so that a country code or trunk 0 does not matter. Nil when fewer
     /// than five digits.
     public static func phone(_ text: String) -> String? {
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? phoneASCII(text) : phoneText(text)
+    }
+
+    /// What an extension or a second number starts with.
+    static let phoneMarkers = ["ext", "x", "#", ";", ","]
+
+    /// `phone` over Characters: any text.
+    static func phoneText(_ text: String) -> String? {
         var value = Substring(text.lowercased())
-        for marker in ["ext", "x", "#", ";", ","] {
-            if let range = value.range(of: marker), value[..<range.lowerBound].contains(where: \.isNumber) {
+        for marker in phoneMarkers {
+            if let range = value.firstRange(of: marker), value[..<range.lowerBound].contains(where: \.isNumber) {
                 value = value[..<range.lowerBound]
             }
         }
         let digits = String(value.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init))
         guard digits.count >= 5 else { return nil }
         return digits.count > 9 ? String(digits.suffix(9)) : digits
+    }
+
+    /// `phone` for ASCII text, over bytes: the same result (ASCII numbers are the digits).
+    static func phoneASCII(_ text: String) -> String? {
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        let bytes = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        var end = bytes.count
+        for marker in phoneMarkers {
+            let pattern = Array(marker.utf8)
+            guard end >= pattern.count,
+                  let at = (0...(end - pattern.count)).first(where: { bytes[$0..<($0 + pattern.count)].elementsEqual(pattern) })
+            else { continue }
+            if bytes[..<at].contains(where: isDigit) { end = at }
+        }
+        let digits = bytes[..<end].filter(isDigit)
+        guard digits.count >= 5 else { return nil }
+        return String(decoding: digits.suffix(9), as: UTF8.self)
     }
 
     // MARK: - LinkedIn
@@ -78,7 +107,7 @@ public enum ContactNormalizer {
 
     /// "ACME, Inc." and "Acme" → "acme"; "Müller GmbH & Co. KG" → "mueller". Nil when empty.
     public static func company(_ text: String) -> String? {
-        var words = TextFolding.words(text.replacingOccurrences(of: "&", with: " "))
+        var words = TextFolding.words(text.utf8.contains(UInt8(ascii: "&")) ? text.replacingOccurrences(of: "&", with: " ") : text)
         while words.count > 1, let last = words.last, legalForms.contains(last) { words.removeLast() }
         while words.count > 1, let first = words.first, first == "the" { words.removeFirst() }
         let key = words.joined(separator: " ")

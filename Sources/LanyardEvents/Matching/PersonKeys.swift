@@ -29,10 +29,11 @@ public enum PersonKeys {
         guard tokens.count >= 2 else { return [] }
         var keys: [String] = []
         var seen: Set<String> = []
+        let soundex = tokens.map(Soundex.key)
         for (i, a) in tokens.enumerated() {
-            let forms = phonetic ? [Soundex.key(a)] : [a] + nicknames.equivalents(of: a).sorted()
-            for (j, b) in tokens.enumerated() where i != j {
-                let bKey = Soundex.key(b)
+            let forms = phonetic ? [soundex[i]] : [a] + nicknames.equivalents(of: a).sorted()
+            for j in tokens.indices where i != j {
+                let bKey = soundex[j]
                 for form in forms {
                     let key = form + " " + bKey
                     if seen.insert(key).inserted { keys.append(key) }

@@ -75,10 +75,10 @@ public struct PersonName: Sendable, Equatable {
     public init?(card: ContactCard) {
         let given = [card.givenName, card.middleName].compactMap { $0 }.joined(separator: " ")
         let family = card.familyName ?? ""
-        if !given.trimmingCharacters(in: .whitespaces).isEmpty || !family.trimmingCharacters(in: .whitespaces).isEmpty {
+        if !given.trimmingWhitespace(.whitespaces).isEmpty || !family.trimmingWhitespace(.whitespaces).isEmpty {
             let words = TextFolding.words([card.prefix, given, family, card.suffix].compactMap { $0 }.joined(separator: " "))
             var display = [given, family, card.suffix ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
-            if let formatted = card.fullName?.trimmingCharacters(in: .whitespaces), !formatted.isEmpty, !formatted.contains(",") {
+            if let formatted = card.fullName?.trimmingWhitespace(.whitespaces), !formatted.isEmpty, !formatted.utf8.contains(UInt8(ascii: ",")) {
                 display = formatted
             }
             self.init(words: words, display: display, familyHint: family.isEmpty ? nil : family)

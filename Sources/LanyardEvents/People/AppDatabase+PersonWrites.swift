@@ -8,17 +8,29 @@ extension AppDatabase {
     /// its sort name, normalised name and index keys. When the contact has no name, the first
     /// email, phone or LinkedIn key stands in (and is not indexed as a name).
     public static func createPerson(from contact: ContactCard, at date: Date = Date(), in db: Database) throws -> Person {
-        let query = ContactQuery(contact)
+        try createPerson(from: contact, query: ContactQuery(contact), at: date, in: db)
+    }
+
+    /// `createPerson(from:at:in:)` for a contact already reduced to `query` (by recognition),
+    /// so that its name, emails and LinkedIn key are not worked out twice. Every row is
+    /// written through a prepared statement: an import calls this once per new contact.
+    public static func createPerson(from contact: ContactCard, query: ContactQuery, at date: Date = Date(), in db: Database) throws -> Person {
         var person = Person(name: "", sortName: "", normalizedName: "", createdAt: date, updatedAt: date)
-        applyName(query.name, fallback: placeholderName(for: contact), to: &person)
+        applyName(query.name, fallback: query.name == nil ? placeholderName(for: contact) : "", to: &person)
         person.company = trimmed(contact.organization)
         person.title = trimmed(contact.title)
-        if let url = contact.linkedinURL, let key = ContactNormalizer.linkedin(url) {
-            person.linkedinURL = url.trimmingCharacters(in: .whitespaces)
+        if let url = contact.linkedinURL, let key = query.linkedinKey {
+            person.linkedinURL = url.trimmingWhitespace(.whitespaces)
             person.linkedinKey = key
         }
-        try person.insert(db)
-        try addDetails(of: contact, to: person.id!, at: date, in: db)
+        let stamp = StoredDate.value(of: date)
+        try db.cachedStatement(sql: """
+            INSERT INTO person (name, sortName, normalizedName, company, title, linkedinURL, linkedinKey, createdAt, updatedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [person.name, person.sortName, person.normalizedName, person.company, person.title,
+                                     person.linkedinURL, person.linkedinKey, stamp, stamp])
+        person.id = db.lastInsertedRowID
+        try addDetails(of: contact, to: person.id!, stamp: stamp, knownEmails: [], knownPhones: [], in: db)
         try insertKeys(for: person, in: db)
         return person
     }
@@ -43,7 +55,7 @@ extension AppDatabase {
             changed = true
         }
         if person.linkedinKey == nil, let url = contact.linkedinURL, let key = ContactNormalizer.linkedin(url) {
-            person.linkedinURL = url.trimmingCharacters(in: .whitespaces)
+            person.linkedinURL = url.trimmingWhitespace(.whitespaces)
             person.linkedinKey = key
             changed = true
         }
@@ -66,9 +78,9 @@ extension AppDatabase {
     static func insertKeys(for person: Person, in db: Database) throws {
         guard let id = person.id, !person.normalizedName.isEmpty,
               let name = PersonName(normalized: person.normalizedName, display: person.name) else { return }
+        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO personKey (kind, key, personId) VALUES (?, ?, ?)")
         for key in PersonKeys.keys(for: name) {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO personKey (kind, key, personId) VALUES (?, ?, ?)")
-                .execute(arguments: [key.kind, key.key, id])
+            try insert.execute(arguments: [key.kind, key.key, id])
         }
     }
 
@@ -90,22 +102,34 @@ extension AppDatabase {
     /// every row and counter as it was.
     @discardableResult
     static func addDetails(of contact: ContactCard, to personId: Int64, at date: Date, in db: Database) throws -> Int {
+        let emails = contact.emails.isEmpty ? [] : Set(try String.fetchAll(
+            db.cachedStatement(sql: "SELECT normalized FROM personEmail WHERE personId = ?"), arguments: [personId]))
+        let phones = contact.phones.isEmpty ? [] : Set(try String.fetchAll(
+            db.cachedStatement(sql: "SELECT normalized FROM personPhone WHERE personId = ?"), arguments: [personId]))
+        return try addDetails(of: contact, to: personId, stamp: StoredDate.value(of: date), knownEmails: emails, knownPhones: phones, in: db)
+    }
+
+    /// The writing half of `addDetails`, given the keys the person already has (none for a
+    /// person just made) and the creation date as stored.
+    @discardableResult
+    static func addDetails(of contact: ContactCard, to personId: Int64, stamp: DatabaseValue,
+                           knownEmails: Set<String>, knownPhones: Set<String>, in db: Database) throws -> Int {
         var added = 0
         if !contact.emails.isEmpty {
-            var known = Set(try String.fetchAll(db, sql: "SELECT normalized FROM personEmail WHERE personId = ?", arguments: [personId]))
+            var known = knownEmails
+            let insert = try db.cachedStatement(sql: "INSERT INTO personEmail (personId, email, normalized, label, createdAt) VALUES (?, ?, ?, ?, ?)")
             for email in contact.emails {
                 guard let key = ContactNormalizer.email(email.value), known.insert(key).inserted else { continue }
-                var row = PersonEmail(personId: personId, email: email.value.trimmingCharacters(in: .whitespaces), normalized: key, label: email.label, createdAt: date)
-                try row.insert(db)
+                try insert.execute(arguments: [personId, email.value.trimmingWhitespace(.whitespaces), key, email.label, stamp])
                 added += 1
             }
         }
         if !contact.phones.isEmpty {
-            var known = Set(try String.fetchAll(db, sql: "SELECT normalized FROM personPhone WHERE personId = ?", arguments: [personId]))
+            var known = knownPhones
+            let insert = try db.cachedStatement(sql: "INSERT INTO personPhone (personId, phone, normalized, label, createdAt) VALUES (?, ?, ?, ?, ?)")
             for phone in contact.phones {
                 guard let key = ContactNormalizer.phone(phone.value), known.insert(key).inserted else { continue }
-                var row = PersonPhone(personId: personId, phone: phone.value.trimmingCharacters(in: .whitespaces), normalized: key, label: phone.label, createdAt: date)
-                try row.insert(db)
+                try insert.execute(arguments: [personId, phone.value.trimmingWhitespace(.whitespaces), key, phone.label, stamp])
                 added += 1
             }
         }
@@ -113,14 +137,14 @@ extension AppDatabase {
     }
 
     static func placeholderName(for contact: ContactCard) -> String {
-        contact.emails.first?.value.trimmingCharacters(in: .whitespaces)
-            ?? contact.phones.first?.value.trimmingCharacters(in: .whitespaces)
+        contact.emails.first?.value.trimmingWhitespace(.whitespaces)
+            ?? contact.phones.first?.value.trimmingWhitespace(.whitespaces)
             ?? contact.linkedinURL.flatMap(ContactNormalizer.linkedin)
             ?? "Unknown"
     }
 
     static func trimmed(_ value: String?) -> String? {
-        guard let value = value?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        guard let value = value?.trimmingWhitespace(.whitespacesAndNewlines), !value.isEmpty else { return nil }
         return value
     }
 }

@@ -55,9 +55,10 @@ extension AppDatabase {
             """), arguments: [PersonKeys.name, SQLList.json(keys), limit])
         var ids: Set<Int64> = []
         for row in rows {
-            let id: Int64 = row["id"]
+            // Columns by position (id, name, normalizedName): no lookup by name per row.
+            let id: Int64 = row[0]
             guard !skipping.contains(id) else { continue }
-            let known = PersonName(normalized: row["normalizedName"], display: row["name"])
+            let known = PersonName(normalized: row[2], display: row[1])
             if NameComparison.compare(name, known).level >= .equivalent { ids.insert(id) }
         }
         return ids
@@ -70,10 +71,10 @@ extension AppDatabase {
         var emails: [Int64: [String]] = [:]
         var phones: [Int64: [String]] = [:]
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT personId, normalized FROM personEmail WHERE personId IN (SELECT value FROM json_each(?))"), arguments: [list]) {
-            emails[row["personId"], default: []].append(row["normalized"])
+            emails[row[0], default: []].append(row[1])
         }
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT personId, normalized FROM personPhone WHERE personId IN (SELECT value FROM json_each(?))"), arguments: [list]) {
-            phones[row["personId"], default: []].append(row["normalized"])
+            phones[row[0], default: []].append(row[1])
         }
         return people.map { person in
             let id = person.id ?? 0

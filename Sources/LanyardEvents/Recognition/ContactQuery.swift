@@ -23,7 +23,7 @@ public struct ContactQuery: Sendable, Equatable {
         emails = Self.unique(card.emails.compactMap { ContactNormalizer.email($0.value) })
         phones = Self.unique(card.phones.compactMap { ContactNormalizer.phone($0.value) })
         linkedinKey = card.linkedinURL.flatMap(ContactNormalizer.linkedin)
-        company = card.organization?.trimmingCharacters(in: .whitespaces)
+        company = card.organization?.trimmingWhitespace(.whitespaces)
         companyKey = card.organization.flatMap(ContactNormalizer.company)
     }
 

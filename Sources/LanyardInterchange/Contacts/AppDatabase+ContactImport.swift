@@ -41,9 +41,12 @@ extension AppDatabase {
         let total = valid.count
         let step = max(1, total / 100)
         try writer.write { db in
-            for (index, item) in valid.enumerated() {
-                try Self.importContact(item.record, query: item.query, at: date, in: db, summary: &summary)
-                if (index + 1) % step == 0 || index + 1 == total { progress(index + 1, total) }
+            // The search rows of everyone added or changed are rebuilt once, at the end.
+            try Self.deferringSearchIndex(db) {
+                for (index, item) in valid.enumerated() {
+                    try Self.importContact(item.record, query: item.query, at: date, in: db, summary: &summary)
+                    if (index + 1) % step == 0 || index + 1 == total { progress(index + 1, total) }
+                }
             }
         }
         return summary
@@ -64,8 +67,8 @@ extension AppDatabase {
             summary.unchanged += 1
             return
         }
-        let person = try createPerson(from: card, at: date, in: db)
-        try addExtras(of: card, to: person.id!, at: date, in: db)
+        let person = try createPerson(from: card, query: query, at: date, in: db)
+        try addExtras(of: card, to: person.id!, at: date, isNew: true, in: db)
         summary.added += 1
         if !recognition.candidates.isEmpty {
             summary.review.append(.init(
@@ -77,14 +80,15 @@ extension AppDatabase {
     }
 
     /// What a card brings beyond the person writes: its note (once) and its categories as tags.
-    /// Returns true when something was added.
+    /// Returns true when something was added. `isNew`: the person was made for this card, so
+    /// has no note yet to compare with.
     @discardableResult
-    static func addExtras(of card: ContactCard, to personId: Int64, at date: Date, in db: Database) throws -> Bool {
+    static func addExtras(of card: ContactCard, to personId: Int64, at date: Date, isNew: Bool = false, in db: Database) throws -> Bool {
         var changed = false
-        if let body = noteBody(card.note),
-           try Note.filter(Note.Columns.personId == personId && Column("body") == body).isEmpty(db) {
-            var note = Note(personId: personId, body: body, createdAt: date, updatedAt: date)
-            try note.insert(db)
+        if let body = noteBody(card.note), try isNew || !hasNote(personId: personId, body: body, in: db) {
+            let stamp = StoredDate.value(of: date)
+            try db.cachedStatement(sql: "INSERT INTO note (personId, body, createdAt, updatedAt) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [personId, body, stamp, stamp])
             changed = true
         }
         if try addTags(card.categories, personId: personId, at: date, in: db) > 0 { changed = true }
@@ -100,31 +104,38 @@ extension AppDatabase {
         if let title = cleaned(card.title), title != person.title { return false }
         if let key = query.linkedinKey, key != person.linkedinKey { return false }
         if !query.emails.isEmpty {
-            let known = Set(try String.fetchAll(db, sql: "SELECT normalized FROM personEmail WHERE personId = ?", arguments: [id]))
+            let known = Set(try String.fetchAll(db.cachedStatement(sql: "SELECT normalized FROM personEmail WHERE personId = ?"), arguments: [id]))
             guard query.emails.allSatisfy(known.contains) else { return false }
         }
         if !query.phones.isEmpty {
-            let known = Set(try String.fetchAll(db, sql: "SELECT normalized FROM personPhone WHERE personId = ?", arguments: [id]))
+            let known = Set(try String.fetchAll(db.cachedStatement(sql: "SELECT normalized FROM personPhone WHERE personId = ?"), arguments: [id]))
             guard query.phones.allSatisfy(known.contains) else { return false }
         }
-        if let body = noteBody(card.note),
-           try Note.filter(Note.Columns.personId == id && Column("body") == body).isEmpty(db) { return false }
+        if let body = noteBody(card.note), try !hasNote(personId: id, body: body, in: db) { return false }
         let tags = Set(card.categories.map(KebabName.make).filter { !$0.isEmpty })
         if !tags.isEmpty {
-            let known = Set(try String.fetchAll(db, sql: "SELECT tag FROM tag WHERE personId = ?", arguments: [id]))
+            let known = Set(try String.fetchAll(db.cachedStatement(sql: "SELECT tag FROM tag WHERE personId = ?"), arguments: [id]))
             guard tags.isSubset(of: known) else { return false }
         }
         return true
     }
 
+    /// True when the person already has a note with exactly this body.
+    static func hasNote(personId: Int64, body: String, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM note WHERE personId = ? AND body = ?)"),
+                          arguments: [personId, body]) ?? false
+    }
+
     /// A card's note as stored: line breaks as LF (Outlook writes CRLF), trimmed, nil when empty.
     static func noteBody(_ note: String?) -> String? {
-        cleaned(note?.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+        guard let note else { return nil }
+        guard note.utf8.contains(0x0D) else { return cleaned(note) }
+        return cleaned(note.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
     }
 
     /// The value trimmed, nil when nothing is left.
     static func cleaned(_ value: String?) -> String? {
-        guard let value = value?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        guard let value = value?.trimmingWhitespace(.whitespacesAndNewlines), !value.isEmpty else { return nil }
         return value
     }
 }
