@@ -109,13 +109,12 @@ let package = Package(
         .executableTarget(
             name: "lanyard-bench",
             dependencies: [
-                "LanyardEvents", "LanyardNotes", "LanyardStore", "LanyardFormats", "LanyardBriefing",
+                "LanyardEvents", "LanyardNotes", "LanyardStore", "LanyardFormats", "LanyardBriefing", "LanyardInterchange",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Sources/LanyardBench",
             swiftSettings: swiftSettings
         ),
-        .executableTarget(name: "lanyard-interchange-bench", dependencies: ["LanyardFormats", "LanyardInterchange", "LanyardStore"], path: "Sources/InterchangeBench", swiftSettings: swiftSettings),
         .executableTarget(
             name: "lanyard-search-bench",
             dependencies: ["LanyardStore", "LanyardNotes", .product(name: "GRDB", package: "GRDB.swift")],

@@ -1,12 +1,12 @@
 import Foundation
 
 /// The command line of `lanyard-bench`:
-/// `[briefing] [--people N] [--events E] [--meetings M] [--notes K] [--checkins C] [--searches S]
-/// [--seed X] [--db PATH] [--fresh] [--generate-only] [--runs R] [--elsewhere M]`.
+/// `[briefing | interchange] [--people N] [--events E] [--meetings M] [--notes K] [--checkins C] [--searches S]
+/// [--seed X] [--db PATH] [--fresh] [--generate-only] [--runs R] [--elsewhere M] [--rows R] [--cards C]`.
 /// Without a part name it generates the book and measures everything; `briefing` measures
-/// only the briefing (on its own small book).
+/// only the briefing (on its own small book), `interchange` only the contact imports.
 struct BenchOptions {
-    enum Part: String { case all, briefing }
+    enum Part: String { case all, briefing, interchange }
 
     var part = Part.all
     var people = 100_000
@@ -22,6 +22,9 @@ struct BenchOptions {
     /// Runs per briefing figure, and meetings outside the series in the briefing's book.
     var runs = 20
     var elsewhere = 300
+    /// LinkedIn rows and vCards the import figures use.
+    var rows = 30_000
+    var cards = 10_000
 
     init(arguments: [String]) {
         var rest = arguments.dropFirst()
@@ -45,6 +48,8 @@ struct BenchOptions {
             case "--generate-only": generateOnly = true
             case "--runs": runs = max(1, number(runs))
             case "--elsewhere": elsewhere = number(elsewhere)
+            case "--rows": rows = number(rows)
+            case "--cards": cards = number(cards)
             default:
                 FileHandle.standardError.write(Data("lanyard-bench: unknown argument \(arg)\n".utf8))
                 exit(2)

@@ -6,13 +6,19 @@ import LanyardNotes
 import LanyardStore
 
 // lanyard-bench: builds (or reuses) a generated address book and measures, in-process,
-// check-in, recognition, search and briefing latency. One figure per line (`name value`), read by
+// check-in, recognition, search and briefing latency, and contact import time. One figure per line (`name value`), read by
 // Scripts/bench. See BenchOptions for the arguments.
 
 let options = BenchOptions(arguments: CommandLine.arguments)
-if options.part == .briefing {
+switch options.part {
+case .briefing:
     try BriefingBench.run(runs: options.runs, elsewhere: options.elsewhere, seed: options.seed)
     exit(0)
+case .interchange:
+    try InterchangeBench.run(rows: options.rows, cards: options.cards)
+    exit(0)
+case .all:
+    break
 }
 if options.fresh {
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: options.path + suffix) }
@@ -82,16 +88,6 @@ Figures.line("search.empty_share", Double(emptyResults) / Double(max(1, queries.
 
 try BriefingBench.run(runs: options.runs, elsewhere: options.elsewhere, seed: options.seed)
 
-// Imports (issue 8: 30,000 LinkedIn rows <= 1 s, 10,000 vCards <= 1 s): time the
-// LanyardInterchange import API here once it is merged.
-Figures.missing("import.linkedin_csv", "not built yet")
-Figures.missing("import.vcard", "not built yet")
+// MARK: - Contact import (issue 8: 30,000 LinkedIn rows <= 1 s, 10,000 vCards <= 1 s)
 
-// The parsing half of a vCard import, which is here already: 10,000 generated vCards (3.0,
-// folded lines, escapes, several EMAIL/TEL) through VCardReader.
-let vcards = generator.vCardFile(count: 10_000)
-var parsed = 0
-let parse = try Figures.measure { parsed = try VCardReader.parse(vcards).count }
-Figures.line("parse.vcard_10k.seconds", parse.wall / 1000)
-Figures.line("parse.vcard_10k.cpu_seconds", parse.cpu / 1000)
-if parsed != 10_000 { Figures.missing("parse.vcard_10k", "parsed \(parsed) cards, expected 10000") }
+try InterchangeBench.run(rows: options.rows, cards: options.cards)

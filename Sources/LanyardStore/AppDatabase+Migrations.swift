@@ -309,6 +309,14 @@ extension AppDatabase {
                 """)
         }
 
+
+        // "Was this person already met at this event?" (the search triggers ask it on every
+        // meeting; merge and the follow-up drafts ask it too): without this index SQLite
+        // answered it by scanning every meeting at the event, which grows with each check-in.
+        migrator.registerMigration("v4-meeting-person-event") { db in
+            try db.create(index: "meeting_person_event", on: "meeting", columns: ["personId", "eventId"])
+        }
+
         return migrator
     }
 }
