@@ -19,10 +19,21 @@ extension AppDatabase {
             }
             return person
         }
+        let words = SearchQuery.words(trimmed)
+        guard !words.isEmpty else { throw NotesError.unknownPerson(reference) }
+        let terms = try SearchTerms(db)
+        var wholeWords: [String] = []
+        var prefixes: [String] = []
+        for word in words {
+            guard let whole = try terms.expression(for: word, prefix: false), let prefix = try terms.expression(for: word) else {
+                throw NotesError.unknownPerson(reference)
+            }
+            wholeWords.append(whole)
+            prefixes.append(prefix)
+        }
         let nameColumns = ["name", "aliases"]
-        guard let prefixPattern = SearchQuery.matchExpression(trimmed, columns: nameColumns),
-              let wordPattern = SearchQuery.matchExpression(trimmed, prefix: false, columns: nameColumns)
-        else { throw NotesError.unknownPerson(reference) }
+        let wordPattern = SearchTerms.pattern(wholeWords, columns: nameColumns)
+        let prefixPattern = SearchTerms.pattern(prefixes, columns: nameColumns)
 
         // A full name said exactly wins over longer names that start the same way.
         let folded = fold(trimmed)
