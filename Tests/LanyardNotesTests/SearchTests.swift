@@ -95,6 +95,25 @@ struct SearchTests {
         #expect(hits.dropFirst().allSatisfy { $0.score == nil && $0.matchedField == "notes" })
     }
 
+    @Test("a connection in query_only mode (no vocabulary table) still finds prefixes")
+    func queryOnlyReads() throws {
+        // Given a store on a DatabaseQueue, whose reads run with PRAGMA query_only
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-notes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let db = try AppDatabase(DatabaseQueue(path: folder.appendingPathComponent("queue.sqlite").path))
+        let anna = try db.writer.write { db in
+            var person = Person(name: "Anna Schmidt", sortName: "Schmidt, Anna", normalizedName: "anna schmidt")
+            try person.insert(db)
+            try AppDatabase.addNote(personId: person.id!, body: "Bakes sourdough", in: db)
+            return person
+        }
+
+        // Then long and short prefixes, names and notes are found as on a pool
+        #expect(try db.search(SearchQuery("schmid")).map(\.personId) == [anna.id])
+        #expect(try db.search(SearchQuery("sourd ann")).map(\.matchedField) == ["notes"])
+        #expect(try db.search(SearchQuery("sourdoughs")).isEmpty)
+    }
+
     @Test("a one-letter word matches an initial, not every word with that letter")
     func initials() throws {
         let store = try TestStore()

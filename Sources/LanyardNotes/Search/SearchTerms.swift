@@ -17,18 +17,22 @@ struct SearchTerms {
 
     private let db: Database
     private let tokenizer: any FTS5Tokenizer
+    /// False when the vocabulary table could not be made: prefixes are then left to FTS5.
+    private let hasVocabulary: Bool
 
     /// Prepares the connection: the vocabulary is a temporary fts5vocab table of this
-    /// connection (created once; the database file is not touched, so a read-only connection
-    /// can do it too).
+    /// connection, created once. The database file is not touched, so a read-only connection
+    /// can make it too; one in `query_only` mode cannot, and searches without it.
     init(_ db: Database) throws {
         self.db = db
         tokenizer = try db.makeTokenizer(Self.tokenizer)
         let exists = try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT EXISTS (SELECT 1 FROM sqlite_temp_master WHERE name = 'personSearchTerms')
             """)) ?? false
-        if !exists {
-            try db.execute(sql: "CREATE VIRTUAL TABLE temp.personSearchTerms USING fts5vocab(main, personSearch, instance)")
+        if exists {
+            hasVocabulary = true
+        } else {
+            hasVocabulary = (try? db.execute(sql: "CREATE VIRTUAL TABLE temp.personSearchTerms USING fts5vocab(main, personSearch, instance)")) != nil
         }
     }
 
@@ -69,7 +73,7 @@ struct SearchTerms {
         let length = token.unicodeScalars.count
         // A one-letter word is an initial ("Anna B"): whole one-letter words only.
         guard prefix, length > 1 else { return Self.quoted(token) }
-        if length <= Self.longestIndexedPrefix { return Self.quoted(token) + "*" }
+        if length <= Self.longestIndexedPrefix || !hasVocabulary { return Self.quoted(token) + "*" }
 
         // The indexed words from `token` on, one at a time: each step reads where the next word
         // begins, never a doclist.
