@@ -132,6 +132,24 @@ struct SearchTests {
         #expect(throws: NotesError.unknownEvent("nope")) { try store.db.search(SearchQuery("synth", eventSlug: "nope")) }
     }
 
+    @Test("an event filter is exact when two events share their name")
+    func eventsWithOneName() throws {
+        // Given Anna met at Swift Days in Lisbon, Bob at Swift Days in Tokyo, both into coffee
+        let store = try TestStore()
+        let anna = try store.person("Anna Schmidt")
+        let bob = try store.person("Bob Stone")
+        let lisbon = try store.event("swift-days-lisbon", name: "Swift Days 2025", city: "Lisbon")
+        let tokyo = try store.event("swift-days-tokyo", name: "Swift Days 2025", city: "Tokyo")
+        try store.meeting(anna, at: lisbon, on: TestStore.day(0))
+        try store.meeting(bob, at: tokyo, on: TestStore.day(1))
+        try store.db.addNote(personId: anna.id!, body: "Coffee nerd")
+        try store.db.addNote(personId: bob.id!, body: "Coffee too")
+
+        // Then each event keeps only the people met there
+        #expect(try store.db.search(SearchQuery("coffee", eventSlug: "swift-days-lisbon")).map(\.personId) == [anna.id])
+        #expect(try store.db.search(SearchQuery("coffee", eventSlug: "swift-days-tokyo")).map(\.personId) == [bob.id])
+    }
+
     @Test("no user input makes an SQL error", arguments: [
         "\"", "*", "-anna", "name:anna", "anna OR", "NEAR(anna bob)", "{name}: x", "^anna", "a AND", "'); DROP TABLE person; --",
         "anna*", "\"anna", "(", "+", "NOT anna",

@@ -37,9 +37,9 @@ extension AppDatabase {
         guard !words.isEmpty else { throw NotesError.emptyQuery(query.text) }
         let terms = try SearchTerms(db)
 
-        // A filter is two conditions: a phrase the index holds for everyone it keeps (the tag
-        // in `tags`, the event's name in `places`), which FTS5 intersects with the words as it
-        // walks, and the exact check, made only on the rows that walk yields. (`+eventId`
+        // A filter is two conditions: words the index holds for everyone it keeps (the tag in
+        // `tags`, a word of the event's name in `places`), which FTS5 intersects with the query
+        // as it walks, and the exact check, made only on the rows that walk yields. (`+eventId`
         // keeps SQLite from reading every meeting of the event for each row.)
         var filterPhrases: [String] = []
         var filters = ""
@@ -54,7 +54,9 @@ extension AppDatabase {
             guard let event = try Event.filter(Event.Columns.slug == slug).fetchOne(db) else {
                 throw NotesError.unknownEvent(slug)
             }
-            if let phrase = try terms.phrase(event.name, in: "places") { filterPhrases.append(phrase) }
+            if let word = try distinctiveWord(of: event, terms: terms, in: db) {
+                filterPhrases.append("{places}: " + SearchTerms.quoted(word))
+            }
             filters += " AND EXISTS (SELECT 1 FROM meeting WHERE meeting.personId = personSearch.rowid AND +meeting.eventId = ?)"
             filterArguments += [event.id]
         }
@@ -127,6 +129,22 @@ extension AppDatabase {
             }
         }
         return open
+    }
+
+    /// The word of the event's name that the fewest events have in their name or city: the
+    /// one that narrows the `places` column most ("tokyo" in "Tokyo Swift Days 2025"; the full
+    /// phrase would make FTS5 check positions in the doclists of "swift", "days" and "2025").
+    /// Everyone met at the event has each word of its name in `places`, so whichever word is
+    /// chosen (LIKE only estimates: it folds ASCII case, not accents), no one is dropped.
+    private static func distinctiveWord(of event: Event, terms: SearchTerms, in db: Database) throws -> String? {
+        // Index words are letters and digits only: nothing in them is a LIKE wildcard.
+        let count = try db.cachedStatement(sql: "SELECT count(*) FROM event WHERE name LIKE ?1 OR city LIKE ?1")
+        var best: (word: String, events: Int)?
+        for word in try terms.tokens(event.name) {
+            let events = try Int.fetchOne(count, arguments: ["%\(word)%"]) ?? 0
+            if events < (best?.events ?? .max) { best = (word, events) }
+        }
+        return best?.word
     }
 
     /// `ids` (the whole of a tier) best first by bm25 with the column weights, ties by id. The

@@ -56,10 +56,15 @@ struct SearchTerms {
         }
     }
 
+    /// The words of `text` as the index folds them.
+    func tokens(_ text: String) throws -> [String] {
+        try tokenizer.tokenize(query: text).map(\.token)
+    }
+
     /// `text` as one FTS5 phrase inside `column` (its words in order, as the index folds them);
     /// nil when it has no word.
     func phrase(_ text: String, in column: String) throws -> String? {
-        let tokens = try tokenizer.tokenize(query: text).map(\.token)
+        let tokens = try tokens(text)
         guard !tokens.isEmpty else { return nil }
         return "{\(column)}: " + Self.quoted(tokens.joined(separator: " "))
     }
