@@ -31,11 +31,8 @@ extension AppDatabase {
         var prefixes: [String] = []
         for word in words {
             let equivalents = nicknames.equivalents(of: TextFolding.fold(word)).sorted()
-            guard let whole = try terms.expression(for: word, prefix: false, alternatives: equivalents),
-                  let prefix = try terms.expression(for: word, alternatives: equivalents)
-            else { throw NotesError.unknownPerson(reference) }
-            wholeWords.append(whole)
-            prefixes.append(prefix)
+            wholeWords.append(try terms.expression(for: word, prefix: false, alternatives: equivalents))
+            prefixes.append(try terms.expression(for: word, alternatives: equivalents))
         }
 
         // A full name said exactly wins over longer names that start the same way; then a full

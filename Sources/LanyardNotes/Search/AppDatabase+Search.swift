@@ -61,12 +61,7 @@ extension AppDatabase {
             filterArguments += [event.id]
         }
 
-        var expressions: [String] = []
-        for word in words {
-            // A word that starts no indexed word: no one matches every word.
-            guard let expression = try terms.expression(for: word) else { return [] }
-            expressions.append(expression)
-        }
+        let expressions = try words.map { try terms.expression(for: $0) }
         let limit = max(1, query.limit)
         let open = try openTiers(expressions, in: db)
 

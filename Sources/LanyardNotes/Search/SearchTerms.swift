@@ -38,22 +38,16 @@ struct SearchTerms {
 
     /// `word` as an FTS5 expression: a whole word (`"b"`, or any word when `prefix` is false), an
     /// indexed prefix (`"nak"*`), or the words a longer prefix stands for (`("swift" OR "swiftui")`),
-    /// each `alternatives` (whole words, e.g. nicknames) ORed in. Nil when nothing can match:
-    /// no indexed word starts with it and there is no alternative.
-    func expression(for word: String, prefix: Bool = true, alternatives: [String] = []) throws -> String? {
-        var choices: [String] = []
-        if let own = try ownExpression(for: word, prefix: prefix) { choices.append(own) }
+    /// each `alternatives` (whole words, e.g. nicknames) ORed in.
+    func expression(for word: String, prefix: Bool = true, alternatives: [String] = []) throws -> String {
+        var choices = [try ownExpression(for: word, prefix: prefix)]
         for alternative in alternatives {
             let tokens = try tokenizer.tokenize(query: alternative).map(\.token)
             guard !tokens.isEmpty else { continue }
             let phrase = Self.quoted(tokens.joined(separator: " "))
             if !choices.contains(phrase) { choices.append(phrase) }
         }
-        switch choices.count {
-        case 0: return nil
-        case 1: return choices[0]
-        default: return "(" + choices.joined(separator: " OR ") + ")"
-        }
+        return choices.count == 1 ? choices[0] : "(" + choices.joined(separator: " OR ") + ")"
     }
 
     /// The words of `text` as the index folds them.
@@ -69,7 +63,7 @@ struct SearchTerms {
         return "{\(column)}: " + Self.quoted(tokens.joined(separator: " "))
     }
 
-    private func ownExpression(for word: String, prefix: Bool) throws -> String? {
+    private func ownExpression(for word: String, prefix: Bool) throws -> String {
         let tokens = try tokenizer.tokenize(query: word).map(\.token)
         guard tokens.count == 1, let token = tokens.first else {
             // Letters the tokenizer splits or drops: FTS5 reads the word as a phrase itself.
@@ -80,21 +74,18 @@ struct SearchTerms {
         guard prefix, length > 1 else { return Self.quoted(token) }
         if length <= Self.longestIndexedPrefix || !hasVocabulary { return Self.quoted(token) + "*" }
 
-        // The indexed words from `token` on, one at a time: each step reads where the next word
-        // begins, never a doclist.
-        var words: [String] = []
-        var from = token
+        // The word itself (matching nothing if no one has it), then the longer indexed words that
+        // start with it, one at a time: each step reads where the next word begins, never a
+        // doclist. A complete word costs one step.
+        var words = [token]
+        var from = token + "\u{1}" // the first string after `token`: no indexed word holds a control character
         let next = try db.cachedStatement(sql: "SELECT term FROM temp.personSearchTerms WHERE term >= ? LIMIT 1")
         while let term = try String.fetchOne(next, arguments: [from]), term.utf8.starts(with: token.utf8) {
-            if words.count == Self.maxExpansions { return Self.quoted(token) + "*" }
+            if words.count > Self.maxExpansions { return Self.quoted(token) + "*" }
             words.append(term)
-            from = term + "\u{1}" // no indexed word holds a control character
+            from = term + "\u{1}"
         }
-        switch words.count {
-        case 0: return nil
-        case 1: return Self.quoted(words[0])
-        default: return "(" + words.map(Self.quoted).joined(separator: " OR ") + ")"
-        }
+        return words.count == 1 ? Self.quoted(token) : "(" + words.map(Self.quoted).joined(separator: " OR ") + ")"
     }
 
     /// Every expression required, each inside `columns` when given.
