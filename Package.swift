@@ -53,7 +53,7 @@ let package = Package(
         ),
         .target(
             name: "LanyardNotes",
-            dependencies: ["LanyardStore"],
+            dependencies: ["LanyardStore", "LanyardEvents"],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -16,7 +16,7 @@ public struct PersonCandidate: Codable, Sendable, Equatable {
 
 /// Errors of the notes module: each says what was wrong and what to do.
 public enum NotesError: Error, Equatable, LocalizedError, CustomStringConvertible {
-    /// No person has this id or a name matching it.
+    /// No person has this id (all digits) or a name matching it.
     case unknownPerson(String)
     /// More than one person matches the name; nothing was changed.
     case ambiguousPerson(String, candidates: [PersonCandidate])
@@ -41,6 +41,8 @@ public enum NotesError: Error, Equatable, LocalizedError, CustomStringConvertibl
 
     public var description: String {
         switch self {
+        case let .unknownPerson(reference) where Self.isPersonId(reference):
+            "no person with id \(reference) (see `lanyard people list`)"
         case let .unknownPerson(reference):
             "no person matches \"\(reference)\": give an id or more of the name (try `lanyard search \(reference)`)"
         case let .ambiguousPerson(reference, candidates):
@@ -69,4 +71,9 @@ public enum NotesError: Error, Equatable, LocalizedError, CustomStringConvertibl
     }
 
     public var errorDescription: String? { description }
+
+    /// True when a PERSON argument is an id (digits only) rather than a name.
+    public static func isPersonId(_ reference: String) -> Bool {
+        !reference.isEmpty && reference.allSatisfy { $0.isASCII && $0.isNumber }
+    }
 }

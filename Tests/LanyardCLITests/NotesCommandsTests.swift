@@ -75,6 +75,12 @@ struct NotesCommandsTests {
         await #expect(throws: NotesError.emptyNote) { try await cli.run(["notes", "add", "1", "  "]) }
         await #expect(throws: NotesError.unknownPerson("Zed")) { try await cli.run(["tag", "Zed", "vip"]) }
         do {
+            try await cli.run(["tag", "999", "x"])
+            Issue.record("an unknown id was accepted")
+        } catch let error as NotesError {
+            #expect(error.description.hasPrefix("no person with id 999"))
+        }
+        do {
             try await cli.run(["facts", "set", "anna", "family", "two kids"])
             Issue.record("an ambiguous name was accepted")
         } catch let error as NotesError {
@@ -83,6 +89,14 @@ struct NotesCommandsTests {
         }
         #expect(try cli.db.currentFacts(personId: 1).isEmpty && cli.db.currentFacts(personId: 2).isEmpty)
         #expect(throws: (any Error).self) { try Lanyard.parseAsRoot(["tag", "1"]) }
+    }
+
+    @Test("PERSON may be a nickname of the name: liz finds Elizabeth")
+    func nickname() async throws {
+        let cli = try NotesCLI()
+        try cli.person("Elizabeth Moreau", company: "Acme")
+        #expect(try await cli.run(["notes", "add", "liz", "Runs", "marathons"]).contains("Added note #1 to Elizabeth Moreau."))
+        #expect(try await cli.run(["tag", "Liz Moreau", "speaker"]) == "Elizabeth Moreau: speaker\n")
     }
 
     @Test("facts, tags and search through the CLI")

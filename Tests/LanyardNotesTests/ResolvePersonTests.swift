@@ -35,8 +35,55 @@ struct ResolvePersonTests {
         ])) { try store.db.resolvePerson("anna") }
         #expect(throws: NotesError.unknownPerson("Zed")) { try store.db.resolvePerson("Zed") }
         #expect(throws: NotesError.unknownPerson("999")) { try store.db.resolvePerson("999") }
+        #expect(NotesError.unknownPerson("999").description.hasPrefix("no person with id 999"))
+        #expect(NotesError.unknownPerson("Zed").description.hasPrefix("no person matches \"Zed\""))
         #expect(throws: NotesError.unknownPerson("\"*")) { try store.db.resolvePerson("\"*") }
         let message = NotesError.ambiguousPerson("anna", candidates: [PersonCandidate(id: 7, name: "Anna Weber", company: "Globex")]).description
         #expect(message.contains("7  Anna Weber (Globex)"))
+    }
+
+    @Test("a nickname finds the given name, and the given name finds the nickname")
+    func nicknames() throws {
+        // Given Elizabeth Moreau, Liz Dubois and Robert Stone
+        let store = try TestStore()
+        let elizabeth = try store.person("Elizabeth Moreau", company: "Acme")
+        let liz = try store.person("Liz Dubois")
+        let robert = try store.person("Robert Stone")
+
+        // Then Liz finds Elizabeth, Elizabeth finds Liz, Bob finds Robert, each way round
+        #expect(try store.db.resolvePerson("Liz Moreau").id == elizabeth.id)
+        #expect(try store.db.resolvePerson("lizzy moreau").id == elizabeth.id)
+        #expect(try store.db.resolvePerson("Elizabeth Dubois").id == liz.id)
+        #expect(try store.db.resolvePerson("Bob").id == robert.id)
+        #expect(try store.db.resolvePerson("bob sto").id == robert.id)
+    }
+
+    @Test("distinct given names are not nicknames: Emma is not Emily")
+    func distinctNames() throws {
+        let store = try TestStore()
+        try store.person("Emily Moreau")
+        #expect(throws: NotesError.unknownPerson("Emma Moreau")) { try store.db.resolvePerson("Emma Moreau") }
+        #expect(throws: NotesError.unknownPerson("Emma")) { try store.db.resolvePerson("Emma") }
+    }
+
+    @Test("the name as typed wins over a nickname; two nickname matches are listed")
+    func nicknamePrecedence() throws {
+        // Given Liz Moreau and Elizabeth Moreau, Rob Stone and Robert Stone
+        let store = try TestStore()
+        let liz = try store.person("Liz Moreau", company: "Acme")
+        let elizabeth = try store.person("Elizabeth Moreau", company: "Globex")
+        let rob = try store.person("Rob Stone")
+        let robert = try store.person("Robert Stone")
+
+        // Then each full name finds its own person, and Beth (Elizabeth's, not Liz's) finds Elizabeth
+        #expect(try store.db.resolvePerson("liz moreau").id == liz.id)
+        #expect(try store.db.resolvePerson("Elizabeth Moreau").id == elizabeth.id)
+        #expect(try store.db.resolvePerson("Beth Moreau").id == elizabeth.id)
+
+        // And Bob, a nickname of both Rob and Robert, lists both
+        #expect(throws: NotesError.ambiguousPerson("Bob Stone", candidates: [
+            PersonCandidate(id: rob.id!, name: "Rob Stone", company: nil),
+            PersonCandidate(id: robert.id!, name: "Robert Stone", company: nil),
+        ])) { try store.db.resolvePerson("Bob Stone") }
     }
 }

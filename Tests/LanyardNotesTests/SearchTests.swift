@@ -95,6 +95,25 @@ struct SearchTests {
         #expect(hits.dropFirst().allSatisfy { $0.score == nil && $0.matchedField == "notes" })
     }
 
+    @Test("a connection in query_only mode (no vocabulary table) still finds prefixes")
+    func queryOnlyReads() throws {
+        // Given a store on a DatabaseQueue, whose reads run with PRAGMA query_only
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-notes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let db = try AppDatabase(DatabaseQueue(path: folder.appendingPathComponent("queue.sqlite").path))
+        let anna = try db.writer.write { db in
+            var person = Person(name: "Anna Schmidt", sortName: "Schmidt, Anna", normalizedName: "anna schmidt")
+            try person.insert(db)
+            try AppDatabase.addNote(personId: person.id!, body: "Bakes sourdough", in: db)
+            return person
+        }
+
+        // Then long and short prefixes, names and notes are found as on a pool
+        #expect(try db.search(SearchQuery("schmid")).map(\.personId) == [anna.id])
+        #expect(try db.search(SearchQuery("sourd ann")).map(\.matchedField) == ["notes"])
+        #expect(try db.search(SearchQuery("sourdoughs")).isEmpty)
+    }
+
     @Test("a one-letter word matches an initial, not every word with that letter")
     func initials() throws {
         let store = try TestStore()
@@ -111,6 +130,24 @@ struct SearchTests {
         #expect(try store.db.search(SearchQuery("synth", tag: "Investor")).map(\.personId) == [anna.id])
         #expect(try store.db.search(SearchQuery("synth", eventSlug: "codeconf-2025")).map(\.personId) == [bob.id])
         #expect(throws: NotesError.unknownEvent("nope")) { try store.db.search(SearchQuery("synth", eventSlug: "nope")) }
+    }
+
+    @Test("an event filter is exact when two events share their name")
+    func eventsWithOneName() throws {
+        // Given Anna met at Swift Days in Lisbon, Bob at Swift Days in Tokyo, both into coffee
+        let store = try TestStore()
+        let anna = try store.person("Anna Schmidt")
+        let bob = try store.person("Bob Stone")
+        let lisbon = try store.event("swift-days-lisbon", name: "Swift Days 2025", city: "Lisbon")
+        let tokyo = try store.event("swift-days-tokyo", name: "Swift Days 2025", city: "Tokyo")
+        try store.meeting(anna, at: lisbon, on: TestStore.day(0))
+        try store.meeting(bob, at: tokyo, on: TestStore.day(1))
+        try store.db.addNote(personId: anna.id!, body: "Coffee nerd")
+        try store.db.addNote(personId: bob.id!, body: "Coffee too")
+
+        // Then each event keeps only the people met there
+        #expect(try store.db.search(SearchQuery("coffee", eventSlug: "swift-days-lisbon")).map(\.personId) == [anna.id])
+        #expect(try store.db.search(SearchQuery("coffee", eventSlug: "swift-days-tokyo")).map(\.personId) == [bob.id])
     }
 
     @Test("no user input makes an SQL error", arguments: [

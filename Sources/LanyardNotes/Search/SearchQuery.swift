@@ -33,18 +33,4 @@ public struct SearchQuery: Sendable, Equatable {
         if !current.isEmpty { words.append(current) }
         return Array(words.prefix(16))
     }
-
-    /// An FTS5 MATCH expression where every word is a quoted phrase (a prefix when it has two
-    /// letters or more), all required, optionally limited to `columns`; nil when `text` has no
-    /// word. No input makes it a syntax error: words hold only letters and digits, and are quoted.
-    public static func matchExpression(_ text: String, prefix: Bool = true, columns: [String]? = nil) -> String? {
-        let words = words(text)
-        guard !words.isEmpty else { return nil }
-        let filter = columns.map { "{" + $0.joined(separator: " ") + "} : " } ?? ""
-        // A one-letter word is an initial ("Anna B"): as a prefix it would merge the doclists
-        // of every word starting with that letter, so it matches whole one-letter words only.
-        return words.map { word in
-            filter + "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (prefix && word.count > 1 ? "*" : "")
-        }.joined(separator: " ")
-    }
 }
