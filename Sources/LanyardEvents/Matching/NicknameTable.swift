@@ -1,7 +1,9 @@
 import Foundation
+import Synchronization
 
 /// Given names and their nicknames (Robert ↔ Bob, Elizabeth ↔ Liz), from the shipped
-/// `nicknames.csv`. Loaded once, lazily and thread-safely, on first use.
+/// `nicknames.csv`. Loaded once, lazily and thread-safely, on first use; each name is looked
+/// up by a scan of the pairs the first time it is asked for, then remembered.
 public final class NicknameTable: Sendable {
     /// The table shipped with the module.
     public static let shared = NicknameTable(csv: NicknameTable.bundledCSV())
@@ -12,52 +14,83 @@ public final class NicknameTable: Sendable {
         "emily|emma", "amelia|emily", "jane|jean", "anna|hannah", "frances|francis", "emeline|emma",
     ]
 
-    /// Names of `distinctNames`, so most lines skip building a pair key.
-    static let distinctMembers = Set(distinctNames.flatMap { $0.split(separator: "|").map(String.init) })
+    /// Every name of the table, folded, one after another; `pairs` are ranges into it.
+    private let names: [UInt8]
+    private let pairs: [(a: Range<Int>, b: Range<Int>)]
+    /// The neighbours of each name asked for so far (the table is scanned once per name).
+    private let found = Mutex<[String: [String]]>([:])
 
-    private let neighbors: [String: [String]]
-
-    /// Builds the table from `name1,has_nickname,name2` lines (a header line is skipped).
-    /// Reads bytes, not Characters: the table is built on every `lanyard checkin`, so its cost
-    /// is start-up time (Foundation trimming of 5,000 fields cost ~15 ms).
+    /// Reads `name1,has_nickname,name2` lines (a header line is skipped) into a flat buffer of
+    /// folded names. No dictionary of every name is built: `lanyard checkin` loads the table in
+    /// every process, and hashing 5,000 names cost more than the few lookups a check-in makes.
     public init(csv: String) {
-        var neighbors: [String: [String]] = [:]
-        neighbors.reserveCapacity(2_048)
+        var names: [UInt8] = []
+        names.reserveCapacity(csv.utf8.count)
+        var pairs: [(a: Range<Int>, b: Range<Int>)] = []
         let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
+        func append(_ field: Substring.UTF8View) -> Range<Int>? {
+            let folded = Self.folded(field)
+            guard !folded.isEmpty else { return nil }
+            let start = names.count
+            names.append(contentsOf: folded)
+            return start..<names.count
+        }
         for line in csv.utf8.split(separator: newline) {
             let fields = line.split(separator: comma, omittingEmptySubsequences: false)
-            guard fields.count == 3, fields[1].elementsEqual("has_nickname".utf8) else { continue }
-            let a = Self.folded(fields[0]), b = Self.folded(fields[2])
-            guard !a.isEmpty, !b.isEmpty, a != b else { continue }
-            if Self.distinctMembers.contains(a), Self.distinctNames.contains(Self.pairKey(a, b)) { continue }
-            neighbors[a, default: []].append(b)
-            neighbors[b, default: []].append(a)
+            guard fields.count == 3, fields[1].elementsEqual("has_nickname".utf8),
+                  let a = append(fields[0]), let b = append(fields[2]),
+                  !names[a].elementsEqual(names[b]) else { continue }
+            pairs.append((a, b))
         }
-        self.neighbors = neighbors
+        self.names = names
+        self.pairs = pairs
     }
 
     /// A field without surrounding blanks or CR, folded (ASCII: lower-cased byte by byte).
-    static func folded(_ field: Substring.UTF8View) -> String {
+    static func folded(_ field: Substring.UTF8View) -> [UInt8] {
         let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-        guard let start = field.firstIndex(where: { !blank($0) }), let end = field.lastIndex(where: { !blank($0) }) else { return "" }
+        guard let start = field.firstIndex(where: { !blank($0) }), let end = field.lastIndex(where: { !blank($0) }) else { return [] }
         let bytes = field[start...end]
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return TextFolding.fold(String(Substring(bytes))) }
-        if !bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { return String(Substring(bytes)) }
-        return String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return Array(TextFolding.fold(String(Substring(bytes))).utf8) }
+        return bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
     }
 
     /// The names `name` is a nickname of, or that are nicknames of it (folded, lower case).
     public func equivalents(of name: String) -> Set<String> {
-        Set(neighbors[name] ?? [])
+        Set(neighbors(of: name))
     }
 
     /// True when one name is a listed nickname of the other.
     public func areNicknames(_ a: String, _ b: String) -> Bool {
-        a != b && (neighbors[a]?.contains(b) ?? false)
+        a != b && neighbors(of: a).contains(b)
     }
 
     /// How many names the table knows.
-    public var count: Int { neighbors.count }
+    public var count: Int {
+        Set(pairs.flatMap { [names[$0.a], names[$0.b]] }.map { Array($0) }).count
+    }
+
+    /// The listed neighbours of `name` (a scan of the pairs the first time, then remembered),
+    /// less the pairs of `distinctNames`.
+    private func neighbors(of name: String) -> [String] {
+        if let known = found.withLock({ $0[name] }) { return known }
+        let key = Array(name.utf8)
+        var result: [String] = []
+        for pair in pairs {
+            let other: Range<Int>
+            if names[pair.a].elementsEqual(key) {
+                other = pair.b
+            } else if names[pair.b].elementsEqual(key) {
+                other = pair.a
+            } else {
+                continue
+            }
+            let neighbour = String(decoding: names[other], as: UTF8.self)
+            if !result.contains(neighbour), !Self.distinctNames.contains(Self.pairKey(name, neighbour)) { result.append(neighbour) }
+        }
+        found.withLock { $0[name] = result }
+        return result
+    }
 
     static func pairKey(_ a: String, _ b: String) -> String {
         a < b ? "\(a)|\(b)" : "\(b)|\(a)"
