@@ -8,7 +8,7 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "Lanyard",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "lanyard", targets: ["lanyard"]),
     ],
@@ -123,7 +123,7 @@ let package = Package(
         ),
 
         // MARK: - Tests
-        .testTarget(name: "LanyardStoreTests", dependencies: ["LanyardStore"], swiftSettings: swiftSettings),
+        .testTarget(name: "LanyardStoreTests", dependencies: ["LanyardStore", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
         .testTarget(
             name: "LanyardFormatsTests", dependencies: ["LanyardFormats"],
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings

@@ -53,7 +53,11 @@ for request in try generator.checkIns(count: 50, in: db) { _ = try db.checkIn(re
 var checkInTimes: [(wall: Double, cpu: Double)] = []
 var recognizeTimes: [(wall: Double, cpu: Double)] = []
 var recognized = 0
-for request in try generator.checkIns(count: options.checkins, in: db) {
+// The log is checkpointed off the check-in path, as `lanyard serve` does in the background.
+let checkpointer = try WALCheckpointer(db)
+var checkpointTimes: [(wall: Double, cpu: Double)] = []
+for (index, request) in try generator.checkIns(count: options.checkins, in: db).enumerated() {
+    if index % 100 == 99 { checkpointTimes.append(try Figures.measure { try checkpointer.checkpoint() }) }
     let contact = try request.contact()
     recognizeTimes.append(Figures.measure { _ = try? db.recognize(contact) })
     var result: CheckInResult?
@@ -62,6 +66,7 @@ for request in try generator.checkIns(count: options.checkins, in: db) {
 }
 Figures.latencies("checkin.inprocess", checkInTimes)
 Figures.latencies("recognize.inprocess", recognizeTimes)
+Figures.latencies("checkin.wal_checkpoint_per_100", checkpointTimes)
 // The answer as the CLI (`--json`) and `POST /checkins` encode it, and the request's parsing.
 let answers = try generator.checkIns(count: 200, in: db).map { try db.checkIn($0) }
 let encoder = LanyardJSON.encoder(pretty: false)

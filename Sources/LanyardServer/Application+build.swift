@@ -30,7 +30,7 @@ public func buildApplication(
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "lanyard"),
-        services: [sender],
+        services: [sender, WALCheckpointService(checkpointer: try WALCheckpointer(database), logger: logger)],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger
     )

@@ -36,6 +36,8 @@ public struct AppDatabase: Sendable {
         config.label = "lanyard"
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // No checkpoint on the commit path: see `WALCheckpointer`.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
         }
         if let logger, logger.logLevel <= .trace {
             config.prepareDatabase { db in
