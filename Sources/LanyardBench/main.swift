@@ -88,6 +88,9 @@ for query in queries {
 }
 Figures.latencies("search.inprocess", searchTimes)
 Figures.line("search.empty_share", Double(emptyResults) / Double(max(1, queries.count)), digits: 2)
+// The slowest queries, to know what the tail is made of.
+let slowest = zip(queries, searchTimes).sorted { $0.1.cpu > $1.1.cpu }.prefix(5)
+Figures.emit("search.slowest: " + slowest.map { "\($0.0.debugDescription) \(String(format: "%.1f", $0.1.cpu)) ms" }.joined(separator: ", "))
 
 // MARK: - Briefing (issue 5: <= 50 ms over 500 earlier meetings)
 
