@@ -18,9 +18,20 @@ public final class WALCheckpointer: Sendable {
     /// or the writer. Returns the frames in the log and how many are now in the file.
     @discardableResult
     public func checkpoint() throws -> (logFrames: Int, checkpointed: Int) {
-        try connection.writeWithoutTransaction { db in
-            let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)")
-            return (row?[1] ?? 0, row?[2] ?? 0)
-        }
+        let frames = try connection.writeWithoutTransaction(Self.passiveCheckpoint)
+        return (frames.log, frames.checkpointed)
+    }
+
+    /// The same from async code (the server): the copy and its sync run on the connection's
+    /// own queue, never on a thread of the cooperative pool.
+    @discardableResult
+    public func checkpoint() async throws -> (logFrames: Int, checkpointed: Int) {
+        let frames = try await connection.writeWithoutTransaction { db in try Self.passiveCheckpoint(db) }
+        return (frames.log, frames.checkpointed)
+    }
+
+    private static func passiveCheckpoint(_ db: Database) throws -> (log: Int, checkpointed: Int) {
+        let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)")
+        return (row?[1] ?? 0, row?[2] ?? 0)
     }
 }

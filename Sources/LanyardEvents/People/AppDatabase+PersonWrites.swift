@@ -114,24 +114,26 @@ extension AppDatabase {
     @discardableResult
     static func addDetails(of contact: ContactCard, to personId: Int64, stamp: DatabaseValue,
                            knownEmails: Set<String>, knownPhones: Set<String>, in db: Database) throws -> Int {
+        try insertContacts(contact.emails, table: "personEmail", column: "email", known: knownEmails,
+                           key: ContactNormalizer.email, personId: personId, stamp: stamp, in: db)
+            + insertContacts(contact.phones, table: "personPhone", column: "phone", known: knownPhones,
+                             key: ContactNormalizer.phone, personId: personId, stamp: stamp, in: db)
+    }
+
+    /// Inserts the emails or phones whose normalised key is not in `known` (nor repeated in
+    /// `values`); returns how many.
+    private static func insertContacts(
+        _ values: [ContactCard.Labeled], table: String, column: String, known: Set<String>,
+        key: (String) -> String?, personId: Int64, stamp: DatabaseValue, in db: Database
+    ) throws -> Int {
+        guard !values.isEmpty else { return 0 }
+        var known = known
         var added = 0
-        if !contact.emails.isEmpty {
-            var known = knownEmails
-            let insert = try db.cachedStatement(sql: "INSERT INTO personEmail (personId, email, normalized, label, createdAt) VALUES (?, ?, ?, ?, ?)")
-            for email in contact.emails {
-                guard let key = ContactNormalizer.email(email.value), known.insert(key).inserted else { continue }
-                try insert.execute(arguments: [personId, email.value.trimmingWhitespace(.whitespaces), key, email.label, stamp])
-                added += 1
-            }
-        }
-        if !contact.phones.isEmpty {
-            var known = knownPhones
-            let insert = try db.cachedStatement(sql: "INSERT INTO personPhone (personId, phone, normalized, label, createdAt) VALUES (?, ?, ?, ?, ?)")
-            for phone in contact.phones {
-                guard let key = ContactNormalizer.phone(phone.value), known.insert(key).inserted else { continue }
-                try insert.execute(arguments: [personId, phone.value.trimmingWhitespace(.whitespaces), key, phone.label, stamp])
-                added += 1
-            }
+        let insert = try db.cachedStatement(sql: "INSERT INTO \(table) (personId, \(column), normalized, label, createdAt) VALUES (?, ?, ?, ?, ?)")
+        for value in values {
+            guard let normalized = key(value.value), known.insert(normalized).inserted else { continue }
+            try insert.execute(arguments: [personId, value.value.trimmingWhitespace(.whitespaces), normalized, value.label, stamp])
+            added += 1
         }
         return added
     }

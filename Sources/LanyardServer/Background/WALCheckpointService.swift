@@ -18,20 +18,20 @@ public struct WALCheckpointService: Service {
 
     public func run() async throws {
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
-            checkpoint()
+            await checkpoint()
             do {
                 try await cancelWhenGracefulShutdown { [interval] in try await Task.sleep(for: interval) }
             } catch {
                 break
             }
         }
-        checkpoint()
+        await checkpoint()
     }
 
     /// One passive checkpoint; a failure is logged and tried again next time.
-    func checkpoint() {
+    func checkpoint() async {
         do {
-            let result = try checkpointer.checkpoint()
+            let result = try await checkpointer.checkpoint()
             logger.trace("wal checkpoint", metadata: ["frames": "\(result.logFrames)", "checkpointed": "\(result.checkpointed)"])
         } catch {
             logger.warning("wal checkpoint failed; will retry", metadata: ["error": "\(error)"])
