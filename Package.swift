@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "lanyard", targets: ["lanyard"]),
+        .executable(name: "lanyard-server", targets: ["lanyard-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -99,13 +100,24 @@ let package = Package(
             name: "LanyardCLI",
             dependencies: [
                 "LanyardStore", "LanyardEvents", "LanyardNotes", "LanyardFollowUp",
-                "LanyardBriefing", "LanyardInterchange", "LanyardServer",
+                "LanyardBriefing", "LanyardInterchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "lanyard", dependencies: ["LanyardCLI"], swiftSettings: swiftSettings),
+        // `lanyard serve` execs this one: only it links Hummingbird, NIO and swift-crypto.
+        .executableTarget(
+            name: "lanyard-server",
+            dependencies: [
+                "LanyardCLI", "LanyardServer", "LanyardStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "lanyard-bench",
             dependencies: [
@@ -147,6 +159,6 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "LanyardCLITests", dependencies: ["LanyardCLI"], swiftSettings: swiftSettings),
+        .testTarget(name: "LanyardCLITests", dependencies: ["LanyardCLI", "LanyardServer"], swiftSettings: swiftSettings),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 @testable import LanyardCLI
+import LanyardServer
 import Logging
 import Testing
 
@@ -29,6 +30,30 @@ struct ServeCommandTests {
         #expect(throws: (any Error).self) { try Lanyard.parseAsRoot(["serve", "--port", "70000"]) }
         #expect(Lanyard.message(for: ValidationErrorProbe.parse(["serve", "--port", "70000"])).contains("--port"))
         #expect(Lanyard.message(for: ValidationErrorProbe.parse(["serve", "--max-body", "10"])).contains("--max-body"))
+    }
+
+    @Test("hands lanyard-server every option, so it parses the same values")
+    func serverArguments() throws {
+        // Given a serve command with every option changed, and one with the defaults
+        let changed = try #require(try Lanyard.parseAsRoot(
+            ["serve", "--host", "::1", "--port", "0", "--events-dir", "/tmp/ev", "--max-body", "4096", "--log-level", "debug", "--db", "/tmp/x.sqlite"]) as? ServeCommand)
+        let defaults = try #require(try Lanyard.parseAsRoot(["serve"]) as? ServeCommand)
+        for command in [changed, defaults] {
+            // When lanyard-server parses the arguments it is given
+            let server = try ServeCommand.parse(command.serverArguments)
+            // Then it runs with the same options
+            #expect(server.host == command.host)
+            #expect(server.port == command.port)
+            #expect(server.eventsDirectory == command.eventsDirectory)
+            #expect(server.maxBodyBytes == command.maxBodyBytes)
+            #expect(server.logLevel == command.logLevel)
+            #expect(server.store.databasePath == command.store.databasePath)
+        }
+    }
+
+    @Test("the CLI's default body limit is the server's")
+    func defaultBodyLimit() {
+        #expect(ServeCommand.defaultMaxBodyBytes == ServerConfiguration.defaultMaxBodyBytes)
     }
 }
 
