@@ -1,12 +1,14 @@
 import Foundation
 
 /// The command line of `lanyard-bench`:
-/// `[briefing | interchange] [--people N] [--events E] [--meetings M] [--notes K] [--checkins C] [--searches S]
-/// [--seed X] [--db PATH] [--fresh] [--generate-only] [--runs R] [--elsewhere M] [--rows R] [--cards C]`.
+/// `[briefing | interchange | search] [--people N] [--events E] [--meetings M] [--notes K] [--checkins C] [--searches S]
+/// [--seed X] [--db PATH] [--fresh] [--generate-only] [--query TEXT] [--runs R] [--elsewhere M] [--rows R] [--cards C]`.
 /// Without a part name it generates the book and measures everything; `briefing` measures
-/// only the briefing (on its own small book), `interchange` only the contact imports.
+/// only the briefing (on its own small book), `interchange` only the contact imports, `search`
+/// only the search mix on an existing book, without writing to it (`--query`: those queries,
+/// `--runs` times each, instead of the mix).
 struct BenchOptions {
-    enum Part: String { case all, briefing, interchange }
+    enum Part: String { case all, briefing, interchange, search }
 
     var part = Part.all
     var people = 100_000
@@ -19,6 +21,8 @@ struct BenchOptions {
     var path = FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-bench/bench.sqlite").path
     var fresh = false
     var generateOnly = false
+    /// `--query TEXT` (repeatable): the search part measures these instead of the mix.
+    var queries: [String] = []
     /// Runs per briefing figure, and meetings outside the series in the briefing's book.
     var runs = 20
     var elsewhere = 300
@@ -46,6 +50,7 @@ struct BenchOptions {
             case "--db": path = it.next() ?? path
             case "--fresh": fresh = true
             case "--generate-only": generateOnly = true
+            case "--query": queries.append(it.next() ?? "")
             case "--runs": runs = max(1, number(runs))
             case "--elsewhere": elsewhere = number(elsewhere)
             case "--rows": rows = number(rows)
