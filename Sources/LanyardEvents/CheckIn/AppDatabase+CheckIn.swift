@@ -23,44 +23,73 @@ extension AppDatabase {
         return try writer.write { db in try Self.checkIn(request, contact: contact, in: db) }
     }
 
-    /// The check-in inside a caller's transaction; `contact` is `request.contact()`.
+    /// The check-in inside a caller's transaction; `contact` is `request.contact()`: its plan
+    /// (recognition, what the answer shows), then its writes.
     public static func checkIn(_ request: CheckInRequest, contact: ContactCard, in db: Database) throws -> CheckInResult {
-        let note = request.note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        try checkIn(planCheckIn(request, contact: contact, in: db), in: db)
+    }
+
+    /// The read-only half of a check-in (`CheckInPlan`): the event, the decision (a known
+    /// person on strong evidence or `same_as`, otherwise a new person and the candidates) and
+    /// what the answer shows of the known person. Throws what the check-in would throw for an
+    /// unknown event or `same_as` person.
+    public static func planCheckIn(_ request: CheckInRequest, contact: ContactCard, in db: Database) throws -> CheckInPlan {
         guard let event = try Event.fetchOne(db.cachedStatement(sql: "SELECT * FROM event WHERE slug = ?"), arguments: [request.event]) else {
             throw EventError.unknownEvent(slug: request.event)
         }
-        let at = request.at ?? Self.defaultMeetingTime(at: event, now: Date())
         let query = ContactQuery(contact)
-
-        var person: Person
-        var recognized = false
-        var matchedBy: [String] = []
+        var footprint = CheckInFootprint()
+        var known: CheckInPlan.Known?
         var candidates: [MatchCandidate] = []
         switch request.decision {
         case let .sameAs(id):
-            guard let known = try Person.fetchOne(db.cachedStatement(sql: "SELECT * FROM person WHERE id = ?"), arguments: [id]) else { throw CheckInError.unknownPerson(id: id) }
-            person = known
-            recognized = true
-            matchedBy = ["same-as"]
-        case .new:
-            candidates = try Self.recognize(query, in: db).allCandidates
-            person = try Self.createPerson(from: contact, at: at, in: db)
-        case .automatic:
-            let recognition = try Self.recognize(query, in: db)
-            if let match = recognition.match {
-                person = match.person
-                recognized = true
-                matchedBy = match.matchedBy
+            guard let person = try Person.fetchOne(db.cachedStatement(sql: "SELECT * FROM person WHERE id = ?"), arguments: [id]) else { throw CheckInError.unknownPerson(id: id) }
+            known = try knownPerson(person, matchedBy: ["same-as"], in: db)
+            footprint.insert(person: id)
+        case .new, .automatic:
+            let (recognition, weighed) = try Self.recognizeReading(query, in: db)
+            footprint = .lookedUp(by: query)
+            for person in weighed { footprint.insert(person: person.person.id!) }
+            if request.decision == .automatic, let match = recognition.match {
+                known = try knownPerson(match.person, matchedBy: match.matchedBy, in: db)
             } else {
-                candidates = recognition.candidates
-                person = try Self.createPerson(from: contact, at: at, in: db)
+                candidates = recognition.allCandidates
             }
         }
-        let personId = person.id!
-        let previous = try Self.meetingViews(personId: personId, in: db)
-        if recognized {
-            try Self.absorb(contact, into: &person, at: at, in: db)
+        return CheckInPlan(
+            request: request, contact: contact, query: query, event: event, known: known,
+            candidates: try candidates.map { try CandidateView(person: Self.personView($0.person, in: db), score: $0.score, reasons: $0.reasons) },
+            footprint: footprint)
+    }
+
+    /// The writing half: attaches the meeting (and note) to the plan's known person, absorbing
+    /// what the contact brings, or to a new person made from the contact; answers from the plan
+    /// and what was written. `plan` must describe the database as it is now.
+    public static func checkIn(_ plan: CheckInPlan, in db: Database) throws -> CheckInResult {
+        let request = plan.request
+        let event = plan.event
+        let note = request.note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let at = request.at ?? Self.defaultMeetingTime(at: event, now: Date())
+
+        var person: Person
+        var emails: [String]
+        var phones: [String]
+        var previous: [MeetingView] = []
+        var notes: [Note] = []
+        if let known = plan.known {
+            person = known.person
+            let (_, added) = try Self.absorb(plan.contact, into: &person, at: at, knownEmails: known.emailKeys, knownPhones: known.phoneKeys, in: db)
+            emails = known.emails + added.emails
+            phones = known.phones + added.phones
+            previous = known.meetings
+            notes = known.notes
+        } else {
+            let stored = try Self.insertPerson(from: plan.contact, query: plan.query, at: at, in: db)
+            person = stored.person
+            emails = stored.emails
+            phones = stored.phones
         }
+        let personId = person.id!
         let booth = request.booth?.trimmingCharacters(in: .whitespaces)
         var meeting = Meeting(personId: personId, eventId: event.id!, at: at, booth: booth?.isEmpty == false ? booth : nil,
                               context: request.card == nil ? nil : "badge scan")
@@ -68,16 +97,38 @@ extension AppDatabase {
         if let note, !note.isEmpty {
             var row = Note(personId: personId, meetingId: meeting.id, body: note, createdAt: at, updatedAt: at)
             try row.insert(db)
+            // Newest first, as the database orders them (its dates are to the millisecond).
+            if notes.isEmpty {
+                notes = try Note.fetchAll(db.cachedStatement(sql: "SELECT * FROM note WHERE id = ?"), arguments: [row.id])
+            } else {
+                notes = try Note.fetchAll(db.cachedStatement(sql: "SELECT * FROM note WHERE personId = ? ORDER BY createdAt DESC, id DESC"), arguments: [personId])
+            }
         }
-        let notes = try Note.fetchAll(db.cachedStatement(sql: "SELECT * FROM note WHERE personId = ? ORDER BY createdAt DESC, id DESC"), arguments: [personId])
         return CheckInResult(
-            person: try Self.personView(person, in: db),
+            person: PersonView(person, emails: emails, phones: phones),
             meeting: MeetingView(meeting, event: event),
-            recognized: recognized,
-            matchedBy: matchedBy,
+            recognized: plan.known != nil,
+            matchedBy: plan.known?.matchedBy ?? [],
             previousMeetings: previous,
             notes: notes.map(NoteView.init),
-            candidates: try candidates.map { try CandidateView(person: Self.personView($0.person, in: db), score: $0.score, reasons: $0.reasons) })
+            candidates: plan.candidates)
+    }
+
+    /// A known person with what the answer shows of them.
+    private static func knownPerson(_ person: Person, matchedBy: [String], in db: Database) throws -> CheckInPlan.Known {
+        let id = person.id!
+        var known = CheckInPlan.Known(person: person, matchedBy: matchedBy, emails: [], phones: [], emailKeys: [], phoneKeys: [],
+                                      meetings: try meetingViews(personId: id, in: db), notes: [])
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT email, normalized FROM personEmail WHERE personId = ? ORDER BY id"), arguments: [id]) {
+            known.emails.append(row[0])
+            known.emailKeys.insert(row[1])
+        }
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT phone, normalized FROM personPhone WHERE personId = ? ORDER BY id"), arguments: [id]) {
+            known.phones.append(row[0])
+            known.phoneKeys.insert(row[1])
+        }
+        known.notes = try Note.fetchAll(db.cachedStatement(sql: "SELECT * FROM note WHERE personId = ? ORDER BY createdAt DESC, id DESC"), arguments: [id])
+        return known
     }
 
     /// A person's meetings, newest first, with their events.

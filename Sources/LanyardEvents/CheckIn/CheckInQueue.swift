@@ -2,23 +2,38 @@ import Foundation
 import GRDB
 import LanyardFormats
 import LanyardStore
+import Synchronization
 
 /// Check-ins from many clients at once (the service under load) written together: those that
 /// arrive while a write is running share the next transaction, each in its own savepoint, so
 /// one bad request fails alone, and one commit and one search-index rebuild serve them all.
-/// A check-in is answered only after its transaction committed. Alone, a check-in is written
-/// at once, exactly as `AppDatabase.checkIn` does.
+/// A check-in is answered only after its transaction committed.
+///
+/// The read-only half of each check-in (recognition, what the answer shows: `CheckInPlan`) is
+/// made before it is queued, on a reader snapshot, in parallel with the writer. In the write
+/// transaction the plan is used only if no write since its snapshot touched what it read
+/// (`CheckInFootprint`, `CheckInWriteHistory`); otherwise, or after a write that did not go
+/// through this queue (another route, another process), the check-in is planned again there,
+/// exactly as `AppDatabase.checkIn` does.
 public actor CheckInQueue {
-    private struct Pending {
+    struct Pending: Sendable {
         var request: CheckInRequest
         var contact: ContactCard
-        var continuation: CheckedContinuation<CheckInResult, any Error>
+        /// Made on a snapshot that holds at least `generation` of the queue's batches; nil when
+        /// planning failed there (the write transaction plans again and throws what it throws).
+        var plan: CheckInPlan?
+        var generation: Int
     }
 
     private let database: AppDatabase
     private let maximumBatch: Int
-    private var pending: [Pending] = []
+    private var pending: [(item: Pending, continuation: CheckedContinuation<CheckInResult, any Error>)] = []
     private var writing = false
+    /// Batches committed so far (the generation a new snapshot holds at least).
+    private nonisolated let committed = Atomic<Int>(0)
+    private var history = CheckInWriteHistory()
+    /// Check-ins whose snapshot plan did not hold and that were planned again in the writer.
+    private(set) var replanned = 0
 
     /// A queue writing to `database`, at most `maximumBatch` check-ins per transaction.
     public init(database: AppDatabase, maximumBatch: Int = 64) {
@@ -27,10 +42,23 @@ public actor CheckInQueue {
     }
 
     /// Records the check-in (see `AppDatabase.checkIn`); throws what it would throw.
-    public func checkIn(_ request: CheckInRequest) async throws -> CheckInResult {
+    public nonisolated func checkIn(_ request: CheckInRequest) async throws -> CheckInResult {
+        try await write(try await plan(request))
+    }
+
+    /// The check-in's plan, made on a reader snapshot.
+    nonisolated func plan(_ request: CheckInRequest) async throws -> Pending {
         let contact = try request.contact()
-        return try await withCheckedThrowingContinuation { continuation in
-            pending.append(Pending(request: request, contact: contact, continuation: continuation))
+        // Read before the snapshot starts: the snapshot holds at least these batches.
+        let generation = committed.load(ordering: .acquiring)
+        let plan = try? await database.reader.read { db in try AppDatabase.planCheckIn(request, contact: contact, in: db) }
+        return Pending(request: request, contact: contact, plan: plan, generation: generation)
+    }
+
+    /// Queues a planned check-in and waits for its transaction.
+    func write(_ item: Pending) async throws -> CheckInResult {
+        try await withCheckedThrowingContinuation { continuation in
+            pending.append((item, continuation))
             if !writing {
                 writing = true
                 Task { await self.drain() }
@@ -43,30 +71,61 @@ public actor CheckInQueue {
         while !pending.isEmpty {
             let batch = Array(pending.prefix(maximumBatch))
             pending.removeFirst(batch.count)
-            let inputs = batch.map { (request: $0.request, contact: $0.contact) }
+            let items = batch.map(\.item)
+            let history = self.history
             do {
-                let outcomes = try await database.writer.write { db in
-                    // A batch rebuilds its people's search rows once, at its end (a new person
-                    // and their meeting would each rebuild it). Measured: for a lone check-in
-                    // the deferral costs more than the rebuild it saves.
-                    let all = { inputs.map { input in Self.checkIn(input.request, contact: input.contact, in: db) } }
-                    return inputs.count > 1 ? try AppDatabase.deferringSearchIndex(db, all) : all()
-                }
-                for (item, outcome) in zip(batch, outcomes) { item.continuation.resume(with: outcome) }
+                let written = try await database.writer.write { db in try Self.write(items, history: history, in: db) }
+                let generation = committed.load(ordering: .relaxed) + 1
+                self.history.record(generation: generation, written)
+                committed.store(generation, ordering: .releasing)
+                replanned += written.replanned
+                for (entry, outcome) in zip(batch, written.outcomes) { entry.continuation.resume(with: outcome) }
             } catch {
                 // The transaction itself failed (commit, disk): nothing of the batch was stored.
-                for item in batch { item.continuation.resume(throwing: error) }
+                self.history.forgetState()
+                for entry in batch { entry.continuation.resume(throwing: error) }
             }
         }
         writing = false
     }
 
-    /// One check-in in its own savepoint: its failure undoes only its own writes.
-    private static func checkIn(_ request: CheckInRequest, contact: ContactCard, in db: Database) -> Result<CheckInResult, any Error> {
-        var outcome: Result<CheckInResult, any Error> = .failure(CancellationError())
+    /// The batch in the caller's write transaction.
+    private static func write(_ items: [Pending], history: CheckInWriteHistory, in db: Database) throws -> CheckInWriteHistory.Batch {
+        let state = try CheckInWriteHistory.WriterState.read(db)
+        // Someone else wrote since the last batch: no snapshot plan can be checked.
+        let outside = state != history.state
+        var changes = CheckInFootprint()
+        var replanned = 0
+        // A batch rebuilds its people's search rows once, at its end (a new person and their
+        // meeting would each rebuild it). Measured: for a lone check-in the deferral costs
+        // more than the rebuild it saves.
+        let all = {
+            items.map { item in
+                var plan = item.plan
+                if let made = plan, outside || !history.holds(made, madeAt: item.generation) || made.footprint.overlaps(changes) {
+                    plan = nil
+                    replanned += 1
+                }
+                let outcome = Self.checkIn(item, plan: plan, in: db)
+                if case let .success((_, written)) = outcome { changes.formUnion(written) }
+                return outcome.map { $0.result }
+            }
+        }
+        let outcomes = items.count > 1 ? try AppDatabase.deferringSearchIndex(db, all) : all()
+        return CheckInWriteHistory.Batch(
+            outcomes: outcomes, changes: changes, outside: outside, replanned: replanned,
+            state: CheckInWriteHistory.WriterState(dataVersion: state.dataVersion, totalChanges: db.totalChangesCount))
+    }
+
+    /// One check-in in its own savepoint: its failure undoes only its own writes. Without a
+    /// plan that still holds it is planned here, as `AppDatabase.checkIn` does.
+    private static func checkIn(_ item: Pending, plan: CheckInPlan?, in db: Database) -> Result<(result: CheckInResult, written: CheckInFootprint), any Error> {
+        var outcome: Result<(result: CheckInResult, written: CheckInFootprint), any Error> = .failure(CancellationError())
         do {
             try db.inSavepoint {
-                outcome = .success(try AppDatabase.checkIn(request, contact: contact, in: db))
+                let plan = try plan ?? AppDatabase.planCheckIn(item.request, contact: item.contact, in: db)
+                let result = try AppDatabase.checkIn(plan, in: db)
+                outcome = .success((result, plan.written(personId: result.person.id)))
                 return .commit
             }
         } catch {

@@ -15,6 +15,13 @@ extension AppDatabase {
     /// so that its name, emails and LinkedIn key are not worked out twice. Every row is
     /// written through a prepared statement: an import calls this once per new contact.
     public static func createPerson(from contact: ContactCard, query: ContactQuery, at date: Date = Date(), in db: Database) throws -> Person {
+        try insertPerson(from: contact, query: query, at: date, in: db).person
+    }
+
+    /// `createPerson(from:query:at:in:)`, also returning the emails and phones it stored (as
+    /// stored, in the order of their ids): the check-in answer shows them without reading
+    /// them back.
+    static func insertPerson(from contact: ContactCard, query: ContactQuery, at date: Date, in db: Database) throws -> StoredPerson {
         var person = Person(name: "", sortName: "", normalizedName: "", createdAt: date, updatedAt: date)
         applyName(query.name, fallback: query.name == nil ? placeholderName(for: contact) : "", to: &person)
         person.company = trimmed(contact.organization)
@@ -30,9 +37,9 @@ extension AppDatabase {
             """).execute(arguments: [person.name, person.sortName, person.normalizedName, person.company, person.title,
                                      person.linkedinURL, person.linkedinKey, stamp, stamp])
         person.id = db.lastInsertedRowID
-        try addDetails(of: contact, to: person.id!, stamp: stamp, knownEmails: [], knownPhones: [], in: db)
+        let details = try addDetails(of: contact, to: person.id!, stamp: stamp, knownEmails: [], knownPhones: [], in: db)
         try insertKeys(for: person, in: db)
-        return person
+        return StoredPerson(person: person, emails: details.emails, phones: details.phones)
     }
 
     /// Adds what a recognised contact brings to `person`: new emails and phones, the newest
@@ -41,6 +48,15 @@ extension AppDatabase {
     /// everything the contact brings (nothing was written).
     @discardableResult
     public static func absorb(_ contact: ContactCard, into person: inout Person, at date: Date = Date(), in db: Database) throws -> Bool {
+        let (emails, phones) = try storedKeys(of: contact, personId: person.id!, in: db)
+        let (changed, added) = try absorb(contact, into: &person, at: date, knownEmails: emails, knownPhones: phones, in: db)
+        return changed || !added.emails.isEmpty || !added.phones.isEmpty
+    }
+
+    /// `absorb(_:into:at:in:)` given the normalised emails and phones the person already has;
+    /// returns whether the person's row changed and the emails and phones it added (as stored).
+    static func absorb(_ contact: ContactCard, into person: inout Person, at date: Date,
+                       knownEmails: Set<String>, knownPhones: Set<String>, in db: Database) throws -> (changed: Bool, added: AddedDetails) {
         var changed = false
         if person.normalizedName.isEmpty, let name = PersonName(card: contact) {
             applyName(name, fallback: person.name, to: &person)
@@ -64,8 +80,9 @@ extension AppDatabase {
             try person.update(db)
             try syncKeys(for: person, in: db)
         }
-        let added = try addDetails(of: contact, to: person.id!, at: date, in: db)
-        return changed || added > 0
+        let added = try addDetails(of: contact, to: person.id!, stamp: StoredDate.value(of: date),
+                                   knownEmails: knownEmails, knownPhones: knownPhones, in: db)
+        return (changed, added)
     }
 
     /// Rewrites the `personKey` rows of a person from its normalised name.
@@ -102,38 +119,46 @@ extension AppDatabase {
     /// every row and counter as it was.
     @discardableResult
     static func addDetails(of contact: ContactCard, to personId: Int64, at date: Date, in db: Database) throws -> Int {
+        let (emails, phones) = try storedKeys(of: contact, personId: personId, in: db)
+        return try addDetails(of: contact, to: personId, stamp: StoredDate.value(of: date), knownEmails: emails, knownPhones: phones, in: db).count
+    }
+
+    /// The normalised emails and phones a person has, each read only when `contact` has some.
+    private static func storedKeys(of contact: ContactCard, personId: Int64, in db: Database) throws -> (emails: Set<String>, phones: Set<String>) {
         let emails = contact.emails.isEmpty ? [] : Set(try String.fetchAll(
             db.cachedStatement(sql: "SELECT normalized FROM personEmail WHERE personId = ?"), arguments: [personId]))
         let phones = contact.phones.isEmpty ? [] : Set(try String.fetchAll(
             db.cachedStatement(sql: "SELECT normalized FROM personPhone WHERE personId = ?"), arguments: [personId]))
-        return try addDetails(of: contact, to: personId, stamp: StoredDate.value(of: date), knownEmails: emails, knownPhones: phones, in: db)
+        return (emails, phones)
     }
 
     /// The writing half of `addDetails`, given the keys the person already has (none for a
     /// person just made) and the creation date as stored.
     @discardableResult
     static func addDetails(of contact: ContactCard, to personId: Int64, stamp: DatabaseValue,
-                           knownEmails: Set<String>, knownPhones: Set<String>, in db: Database) throws -> Int {
-        try insertContacts(contact.emails, table: "personEmail", column: "email", known: knownEmails,
-                           key: ContactNormalizer.email, personId: personId, stamp: stamp, in: db)
-            + insertContacts(contact.phones, table: "personPhone", column: "phone", known: knownPhones,
-                             key: ContactNormalizer.phone, personId: personId, stamp: stamp, in: db)
+                           knownEmails: Set<String>, knownPhones: Set<String>, in db: Database) throws -> AddedDetails {
+        AddedDetails(
+            emails: try insertContacts(contact.emails, table: "personEmail", column: "email", known: knownEmails,
+                                       key: ContactNormalizer.email, personId: personId, stamp: stamp, in: db),
+            phones: try insertContacts(contact.phones, table: "personPhone", column: "phone", known: knownPhones,
+                                       key: ContactNormalizer.phone, personId: personId, stamp: stamp, in: db))
     }
 
     /// Inserts the emails or phones whose normalised key is not in `known` (nor repeated in
-    /// `values`); returns how many.
+    /// `values`); returns them as stored, in order.
     private static func insertContacts(
         _ values: [ContactCard.Labeled], table: String, column: String, known: Set<String>,
         key: (String) -> String?, personId: Int64, stamp: DatabaseValue, in db: Database
-    ) throws -> Int {
-        guard !values.isEmpty else { return 0 }
+    ) throws -> [String] {
+        guard !values.isEmpty else { return [] }
         var known = known
-        var added = 0
+        var added: [String] = []
         let insert = try db.cachedStatement(sql: "INSERT INTO \(table) (personId, \(column), normalized, label, createdAt) VALUES (?, ?, ?, ?, ?)")
         for value in values {
             guard let normalized = key(value.value), known.insert(normalized).inserted else { continue }
-            try insert.execute(arguments: [personId, value.value.trimmingWhitespace(.whitespaces), normalized, value.label, stamp])
-            added += 1
+            let stored = value.value.trimmingWhitespace(.whitespaces)
+            try insert.execute(arguments: [personId, stored, normalized, value.label, stamp])
+            added.append(stored)
         }
         return added
     }
@@ -149,4 +174,19 @@ extension AppDatabase {
         guard let value = value?.trimmingWhitespace(.whitespacesAndNewlines), !value.isEmpty else { return nil }
         return value
     }
+}
+
+/// A person just inserted, with the emails and phones stored for them (in id order).
+struct StoredPerson {
+    var person: Person
+    var emails: [String]
+    var phones: [String]
+}
+
+/// The emails and phones a write added to a person, as stored, in id order.
+struct AddedDetails {
+    var emails: [String] = []
+    var phones: [String] = []
+
+    var count: Int { emails.count + phones.count }
 }

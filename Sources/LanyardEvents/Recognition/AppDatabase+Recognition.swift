@@ -13,6 +13,14 @@ extension AppDatabase {
 
     /// Recognition inside a caller's transaction (check-in, import).
     public static func recognize(_ query: ContactQuery, in db: Database, excluding excluded: Set<Int64> = []) throws -> Recognition {
+        try recognizeReading(query, in: db, excluding: excluded).recognition
+    }
+
+    /// `recognize(_:in:excluding:)`, also returning the people it weighed (whose rows, emails
+    /// and phones the decision read): with the query's keys (`CheckInFootprint`), everything
+    /// a later write must not have touched for the decision to still hold.
+    static func recognizeReading(_ query: ContactQuery, in db: Database, excluding excluded: Set<Int64> = []) throws
+        -> (recognition: Recognition, known: [MatchScorer.Known]) {
         var ids = try identifierMatches(for: query, in: db).subtracting(excluded)
         if let name = query.name {
             // Written names and nicknames first; Soundex (spelling slips) only when they find
@@ -23,10 +31,10 @@ extension AppDatabase {
             }
             ids.formUnion(agreeing)
         }
-        guard !ids.isEmpty else { return Recognition(match: nil, candidates: []) }
+        guard !ids.isEmpty else { return (Recognition(match: nil, candidates: []), []) }
         let known = try knownPeople(ids: Array(ids), in: db)
         let scored = known.map { MatchScorer.score(query, against: $0) }
-        return MatchScorer.decide(scored)
+        return (MatchScorer.decide(scored), known)
     }
 
     /// People with the same email, phone or LinkedIn profile (indexed columns).

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import LanyardEvents
 import LanyardStore
 
@@ -43,10 +44,15 @@ struct CheckInsController {
 
     /// Records the meeting; 201 with the recognition answer, 400 on a bad field, 404 on an
     /// unknown event or `same_as` person.
-    @Sendable func create(_ request: Request, context: LanyardRequestContext) async throws -> EditedResponse<CheckInResult> {
+    @Sendable func create(_ request: Request, context: LanyardRequestContext) async throws -> Response {
         let body = try await request.decodeJSON(as: CreateRequest.self, context: context)
         let result = try await checkIns.checkIn(try body.checkInRequest())
-        return EditedResponse(status: .created, response: result)
+        // The bytes JSONEncoder would write (`CheckInAnswerJSON`), without its key conversion.
+        let json = CheckInAnswerJSON.encode(result)
+        return Response(
+            status: .created,
+            headers: [.contentType: "application/json; charset=utf-8", .contentLength: String(json.count)],
+            body: .init(byteBuffer: ByteBuffer(bytes: json)))
     }
 }
 
