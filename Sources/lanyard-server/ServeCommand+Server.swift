@@ -21,8 +21,8 @@ extension ServeCommand {
         }
         let access = try AccessToken.loadOrCreate(inDirectory: location.configDirectory)
         for warning in access.warnings { console.message("warning: \(warning)") }
+        let shownHost = host.contains(":") ? "[\(host)]" : host
         let app = try await buildApplication(configuration, token: access.token, logger: logger) { port in
-            let shownHost = host.contains(":") ? "[\(host)]" : host
             console.line("Lanyard is listening on http://\(shownHost):\(port)/ (database: \(location.databasePath))")
             if access.created {
                 console.line("Access token (shown this once; kept in \(access.path)):")

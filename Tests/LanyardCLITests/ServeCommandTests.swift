@@ -36,7 +36,7 @@ struct ServeCommandTests {
     func serverArguments() throws {
         // Given a serve command with every option changed, and one with the defaults
         let changed = try #require(try Lanyard.parseAsRoot(
-            ["serve", "--host", "::1", "--port", "0", "--events-dir", "/tmp/ev", "--max-body", "4096", "--log-level", "debug", "--db", "/tmp/x.sqlite"]) as? ServeCommand)
+            ["serve", "--host", "::1", "--port", "0", "--events-dir=-ev dir", "--max-body", "4096", "--log-level", "debug", "--db", "/tmp/x.sqlite"]) as? ServeCommand)
         let defaults = try #require(try Lanyard.parseAsRoot(["serve"]) as? ServeCommand)
         for command in [changed, defaults] {
             // When lanyard-server parses the arguments it is given

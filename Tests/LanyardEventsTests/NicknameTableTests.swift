@@ -9,7 +9,8 @@ struct NicknameTableTests {
     /// Every name's neighbours, read the simple way.
     static func reference(_ csv: String) -> [String: Set<String>] {
         var neighbours: [String: Set<String>] = [:]
-        for line in csv.split(separator: "\n") {
+        // "\r\n" is one Character: split on both line ends.
+        for line in csv.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
             guard fields.count == 3, fields[1] == "has_nickname" else { continue }
             let a = TextFolding.fold(fields[0].trimmingCharacters(in: [" ", "\t", "\r"]))

@@ -47,13 +47,14 @@ public struct ServeCommand: AsyncParsableCommand {
         try ServerExecutable.exec(arguments: serverArguments)
     }
 
-    /// Every option spelled out, so that `lanyard-server` parses exactly these values.
+    /// Every option spelled out, so that `lanyard-server` parses exactly these values
+    /// (`--name=value`: a value starting with a dash stays a value).
     public var serverArguments: [String] {
         var arguments = [
-            "--host", host, "--port", String(port), "--events-dir", eventsDirectory,
-            "--max-body", String(maxBodyBytes), "--log-level", logLevel.rawValue,
+            "--host=\(host)", "--port=\(port)", "--events-dir=\(eventsDirectory)",
+            "--max-body=\(maxBodyBytes)", "--log-level=\(logLevel.rawValue)",
         ]
-        if let path = store.databasePath { arguments += ["--db", path] }
+        if let path = store.databasePath { arguments.append("--db=\(path)") }
         return arguments
     }
 }
