@@ -10,7 +10,7 @@ public enum BriefingFormat: String, Codable, Sendable, CaseIterable {
         switch self {
         case .text: TextBriefingRenderer.render(briefing)
         case .markdown: MarkdownBriefingRenderer.render(briefing)
-        case .json: String(decoding: try LanyardJSON.encoder(pretty: false).encode(briefing), as: UTF8.self) + "\n"
+        case .json: JSONBriefingRenderer.render(briefing)
         case .html: HTMLBriefingRenderer.render(briefing)
         }
     }

@@ -4,39 +4,31 @@ import LanyardEvents
 import LanyardStore
 
 /// Reads everything a briefing needs inside one read transaction, with a fixed number of
-/// queries whatever the number of people (ids go in `IN (...)` lists of at most 500), fetching
-/// only the columns it shows.
+/// queries whatever the number of people (ids go in one `json_each` list per query, so each
+/// statement is prepared once and cached), fetching only the columns it shows
+/// (`BriefingReader+Queries.swift`).
 struct BriefingReader {
     let db: Database
     let since: CalendarDay?
     let staleAfterDays: Int
     let now: Date
 
-    private static let chunkSize = 500
     private static let utc = TimeZone(identifier: "UTC")!
 
     /// The columns of a meeting the briefing shows.
-    private struct MeetingRow {
+    struct MeetingRow {
         var personId: Int64
         var eventId: Int64
         var at: Date
         var booth: String?
         var context: String?
-
-        init(_ row: Row) {
-            personId = row[0]
-            eventId = row[1]
-            at = row[2]
-            booth = row[3]
-            context = row[4]
-        }
     }
 
     func read(eventSlug: String) throws -> Briefing {
-        let event = try AppDatabase.event(slug: eventSlug, in: db)
+        let allEvents = try events()
+        guard let event = allEvents.first(where: { $0.slug == eventSlug }) else { throw EventError.unknownEvent(slug: eventSlug) }
         var days = DayCalculators()
         let today = days.day(now, in: event.timeZone)
-        let allEvents = try Event.all().chronological().fetchAll(db)
         let eventsById = Dictionary(uniqueKeysWithValues: allEvents.compactMap { e in e.id.map { ($0, e) } })
         let earlier = allEvents.filter { $0.series == event.series && $0.startDate < event.startDate && $0.id != event.id }
 
@@ -54,57 +46,50 @@ struct BriefingReader {
             ?? utcCalendar.date(byAdding: .month, value: -12, to: now)!
 
         // Section 1: everyone met at an earlier edition.
-        let seriesMeetings = try Row.fetchAll(db, sql: """
-            SELECT personId, eventId, at, booth, context FROM meeting
-            WHERE eventId IN \(Self.placeholders(editionIds.count)) ORDER BY at, id
-            """, arguments: StatementArguments(editionIds)).map(MeetingRow.init)
+        let seriesMeetings = try meetings(atEvents: editionIds)
         let seriesMeetingsByPerson = Dictionary(grouping: seriesMeetings, by: \.personId)
         let section1 = Set(seriesMeetingsByPerson.keys)
 
         // Section 2 candidates: met elsewhere inside the window.
-        let windowMeetings = try Row.fetchAll(db, sql: """
-            SELECT personId, eventId, at, booth, context FROM meeting
-            WHERE at >= ? AND at <= ? AND eventId <> ? ORDER BY at, id
-            """, arguments: [windowStart, now, event.id]).map(MeetingRow.init).filter { !section1.contains($0.personId) }
+        let windowMeetings = try meetings(from: windowStart, to: now, except: event.id!).filter { !section1.contains($0.personId) }
         let windowMeetingsByPerson = Dictionary(grouping: windowMeetings, by: \.personId)
         let everyone = Array(section1.union(windowMeetingsByPerson.keys)).sorted()
 
-        var tagsByPerson: [Int64: [String]] = [:]
-        var notesByPerson: [Int64: [BriefingPerson.NoteLine]] = [:]
-        for chunk in Self.chunks(everyone) {
-            for row in try Row.fetchAll(db, sql: "SELECT personId, tag FROM tag WHERE personId IN \(Self.placeholders(chunk.count)) ORDER BY tag", arguments: StatementArguments(chunk)) {
-                tagsByPerson[row[0], default: []].append(row[1])
-            }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT personId, createdAt, body FROM note WHERE personId IN \(Self.placeholders(chunk.count))
-                ORDER BY createdAt DESC, id DESC
-                """, arguments: StatementArguments(chunk)) {
-                notesByPerson[row[0], default: []].append(.init(createdAt: row[1], body: row[2]))
-            }
-        }
+        let tagsByPerson = try tags(of: everyone)
+        let notesByPerson = try notes(of: everyone)
 
         // Why each person is listed.
         let matchers = [event.city, event.series].compactMap { $0 }.compactMap(TextMatch.init)
         let cityMatcher = event.city.flatMap(TextMatch.init)
+        let eventsInCity = Set(Set(windowMeetings.map(\.eventId)).filter { id in
+            guard let cityMatcher, let city = eventsById[id]?.city else { return false }
+            return cityMatcher.matches(city)
+        })
+        var folder = TextFolder()
+        let allMatchers: UInt64 = matchers.isEmpty ? 0 : UInt64.max >> UInt64(64 - min(64, matchers.count))
         var reasons: [Int64: [String]] = [:]
         for personId in everyone {
             var why: [String] = []
             if let meetings = seriesMeetingsByPerson[personId] {
                 why.append("met at " + Self.list(unique(meetings.compactMap { eventsById[$0.eventId]?.name })))
             } else if let cityMatcher {
-                let inCity: [Event] = (windowMeetingsByPerson[personId] ?? []).compactMap { eventsById[$0.eventId] }
-                    .filter { event in event.city.map { cityMatcher.matches($0) } ?? false }
+                let inCity: [Event] = (windowMeetingsByPerson[personId] ?? []).filter { eventsInCity.contains($0.eventId) }.compactMap { eventsById[$0.eventId] }
                 if !inCity.isEmpty {
                     why.append("met at " + Self.list(unique(inCity.map(\.name))) + " in \(cityMatcher.term)")
                 }
             }
-            let tags = (tagsByPerson[personId] ?? []).map { ($0, TextMatch.fold($0)) }
-            let notes = (notesByPerson[personId] ?? []).map { TextMatch.fold($0.body) }
-            for matcher in matchers {
-                if let tag = tags.first(where: { matcher.matches(folded: $0.1) }) {
-                    why.append("tagged “\(tag.0)”")
+            let tags = tagsByPerson[personId] ?? []
+            let tagMatches = tags.map { folder.matches($0, matchers) }
+            var noteMatches: UInt64 = 0
+            for note in notesByPerson[personId] ?? [] where noteMatches != allMatchers {
+                noteMatches |= folder.matches(note.body, matchers)
+            }
+            for (k, matcher) in matchers.enumerated() {
+                let bit: UInt64 = 1 << UInt64(k)
+                if let tag = tagMatches.firstIndex(where: { $0 & bit != 0 }) {
+                    why.append("tagged “\(tags[tag])”")
                 }
-                if notes.contains(where: { matcher.matches(folded: $0) }) {
+                if noteMatches & bit != 0 {
                     why.append("a note mentions “\(matcher.term)”")
                 }
             }
@@ -113,33 +98,11 @@ struct BriefingReader {
         let listed = everyone.filter { reasons[$0] != nil }
 
         // Everything else, for the listed people only.
-        var people: [(id: Int64, name: String, sortName: String, company: String?, title: String?)] = []
-        var factsByPerson: [Int64: [BriefingPerson.FactLine]] = [:]
-        var followUpsByPerson: [Int64: [(eventId: Int64, state: String, subject: String, dueAt: Date)]] = [:]
-        var meetingStats: [Int64: (count: Int, first: Date)] = [:]
-        for chunk in Self.chunks(listed) {
-            let ids = StatementArguments(chunk)
-            let list = Self.placeholders(chunk.count)
-            for row in try Row.fetchAll(db, sql: "SELECT id, name, sortName, company, title FROM person WHERE id IN \(list)", arguments: ids) {
-                people.append((row[0], row[1], row[2], row[3], row[4]))
-            }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT personId, key, value FROM fact WHERE supersededAt IS NULL AND personId IN \(list) ORDER BY key, id
-                """, arguments: ids) {
-                factsByPerson[row[0], default: []].append(.init(key: row[1], value: row[2]))
-            }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT personId, eventId, state, subject, dueAt FROM followUp WHERE personId IN \(list) ORDER BY dueAt, id
-                """, arguments: ids) {
-                followUpsByPerson[row[0], default: []].append((row[1], row[2], row[3], row[4]))
-            }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT personId, COUNT(*), MIN(at) FROM meeting WHERE personId IN \(list) GROUP BY personId
-                """, arguments: ids) {
-                meetingStats[row[0]] = (row[1], row[2])
-            }
-        }
-        let lastInTouch = try AppDatabase.lastInTouch(personIds: listed, in: db)
+        let people = try self.people(listed)
+        let factsByPerson = try facts(of: listed)
+        let followUpsByPerson = try followUps(of: listed)
+        let meetingStats = try meetingStats(of: listed)
+        let lastInTouch = Self.lastInTouch(meetings: meetingStats, notes: notesByPerson, followUps: followUpsByPerson)
 
         let lastEdition = earlier.last
         let newSince = lastEdition.map { $0.startDate.start(in: TimeZone(identifier: $0.timeZone) ?? Self.utc) }
@@ -226,14 +189,6 @@ struct BriefingReader {
             ?? "here is who you met lately that is linked to \(event.series) instead"
         if earlier.isEmpty { return "no earlier editions of \(event.series) — \(instead)" }
         return "no editions of \(event.series) since \(since.map(\.description) ?? "then") — \(instead)"
-    }
-
-    private static func chunks(_ ids: [Int64]) -> [[Int64]] {
-        stride(from: 0, to: ids.count, by: chunkSize).map { Array(ids[$0..<min($0 + chunkSize, ids.count)]) }
-    }
-
-    private static func placeholders(_ count: Int) -> String {
-        "(" + Array(repeating: "?", count: count).joined(separator: ",") + ")"
     }
 
     private func unique(_ names: [String]) -> [String] {

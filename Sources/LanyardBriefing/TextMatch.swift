@@ -7,12 +7,14 @@ struct TextMatch: Sendable {
     let needle: String
     /// The term as the user wrote it, for reasons ("tagged “Berlin”").
     let term: String
+    private let needleBytes: [UInt8]
 
     /// A matcher for `term`; nil when the term has no letters or digits.
     init?(_ term: String) {
         let folded = Self.fold(term)
         guard folded != " " else { return nil }
         needle = folded
+        needleBytes = Array(folded.utf8)
         self.term = term
     }
 
@@ -24,8 +26,12 @@ struct TextMatch: Sendable {
     /// True when text already passed through `fold` contains the term as whole words.
     func matches(folded: String) -> Bool {
         var haystack = folded
-        var needle = needle
-        return haystack.withUTF8 { h in needle.withUTF8 { n in Self.search(n, in: h) } }
+        return haystack.withUTF8 { matches(foldedBytes: $0) }
+    }
+
+    /// The same over the UTF-8 of folded text.
+    func matches(foldedBytes haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        needleBytes.withUnsafeBufferPointer { Self.search($0, in: haystack) }
     }
 
     /// Byte-wise substring search (the folded forms are compared exactly).

@@ -21,7 +21,13 @@ struct BriefingController {
         if Self.wantsHTML(request) {
             return try HTMLPage(html: HTML(trusted: HTMLBriefingRenderer.render(briefing))).response(from: request, context: context)
         }
-        return try context.responseEncoder.encode(briefing, from: request, context: context)
+        // The briefing's own JSON writer, as `lanyard brief --json` (the same document as the
+        // response encoder would make, several times faster).
+        let document = JSONBriefingRenderer.bytes(briefing)
+        return Response(
+            status: .ok,
+            headers: [.contentType: "application/json; charset=utf-8", .contentLength: String(document.count)],
+            body: .init(byteBuffer: ByteBuffer(bytes: document)))
     }
 
     /// `?format=html`, or an `Accept` header that lists `text/html` (a browser).

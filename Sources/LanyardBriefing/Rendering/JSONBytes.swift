@@ -1,0 +1,173 @@
+import Foundation
+import LanyardStore
+
+/// A compact JSON writer into a byte buffer, for documents whose shape is known in advance
+/// (the briefing). It writes what `LanyardJSON.encoder(pretty: false)` would: strings escaped
+/// per RFC 8259 (quote, backslash and control characters; other characters as UTF-8, `/` left
+/// alone), integers in decimal, dates as `LanyardJSON.timestamp`, days as `YYYY-MM-DD`. The
+/// caller writes keys in the encoder's sorted order and leaves nil fields out, as it does.
+struct JSONBytes {
+    private(set) var bytes: [UInt8] = []
+    /// True after a value, so the next key or array element starts with a comma.
+    private var needsComma = false
+
+    init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    // MARK: - Structure
+
+    /// `"key":`, preceded by a comma when needed. `key` must need no escaping.
+    mutating func key(_ key: StaticString) {
+        comma()
+        bytes.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    /// An object whose members `body` writes.
+    mutating func object(_ body: (inout JSONBytes) -> Void) {
+        comma()
+        bytes.append(UInt8(ascii: "{"))
+        needsComma = false
+        body(&self)
+        bytes.append(UInt8(ascii: "}"))
+        needsComma = true
+    }
+
+    /// An array with one element per item, each written by `element`.
+    mutating func array<S: Sequence>(_ items: S, _ element: (inout JSONBytes, S.Element) -> Void) {
+        comma()
+        bytes.append(UInt8(ascii: "["))
+        needsComma = false
+        for item in items { element(&self, item) }
+        bytes.append(UInt8(ascii: "]"))
+        needsComma = true
+    }
+
+    private mutating func comma() {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+    }
+
+    // MARK: - Values
+
+    /// A string, escaped.
+    mutating func string(_ value: String) {
+        comma()
+        var value = value
+        value.withUTF8 { appendEscaped($0) }
+        needsComma = true
+    }
+
+    /// An array of strings.
+    mutating func strings(_ values: [String]) {
+        array(values) { $0.string($1) }
+    }
+
+    /// An integer in decimal.
+    mutating func int(_ value: Int) {
+        comma()
+        if value < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            appendDigits(value.magnitude)
+        } else {
+            appendDigits(UInt(value))
+        }
+        needsComma = true
+    }
+
+    /// A day, `"2026-09-14"` (as `CalendarDay.description`).
+    mutating func day(_ day: CalendarDay) {
+        comma()
+        bytes.append(UInt8(ascii: "\""))
+        appendPadded(day.year, width: 4)
+        bytes.append(UInt8(ascii: "-"))
+        appendPadded(day.month, width: 2)
+        bytes.append(UInt8(ascii: "-"))
+        appendPadded(day.day, width: 2)
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
+    /// A moment, `"2026-11-22T03:39:44Z"` (as `LanyardJSON.timestamp`: UTC, whole seconds).
+    mutating func date(_ date: Date) {
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        // Years 1 to 9999 by civil-date arithmetic; anything else as the general rule writes it.
+        guard seconds >= -62_135_596_800, seconds < 253_402_300_800 else {
+            string(LanyardJSON.timestamp(date))
+            return
+        }
+        comma()
+        let whole = Int(seconds)
+        let days = CivilDays.days(seconds: whole)
+        let secondOfDay = whole - days * 86_400
+        let (year, month, day) = CivilDays.date(days: days)
+        bytes.append(UInt8(ascii: "\""))
+        appendPadded(year, width: 4)
+        bytes.append(UInt8(ascii: "-"))
+        appendPadded(month, width: 2)
+        bytes.append(UInt8(ascii: "-"))
+        appendPadded(day, width: 2)
+        bytes.append(UInt8(ascii: "T"))
+        appendPadded(secondOfDay / 3_600, width: 2)
+        bytes.append(UInt8(ascii: ":"))
+        appendPadded(secondOfDay / 60 % 60, width: 2)
+        bytes.append(UInt8(ascii: ":"))
+        appendPadded(secondOfDay % 60, width: 2)
+        bytes.append(UInt8(ascii: "Z"))
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
+    // MARK: - Bytes
+
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    /// `"text"` with `"` and `\` escaped, \b \f \n \r \t by name, other controls as \u00XX.
+    private mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>) {
+        bytes.append(UInt8(ascii: "\""))
+        var runStart = 0
+        for index in text.indices {
+            let byte = text[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index])) }
+            runStart = index + 1
+            bytes.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+            case 0x08: bytes.append(UInt8(ascii: "b"))
+            case 0x0C: bytes.append(UInt8(ascii: "f"))
+            case 0x0A: bytes.append(UInt8(ascii: "n"))
+            case 0x0D: bytes.append(UInt8(ascii: "r"))
+            case 0x09: bytes.append(UInt8(ascii: "t"))
+            default:
+                bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)]])
+            }
+        }
+        if runStart < text.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...])) }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendDigits(_ value: UInt) {
+        guard value >= 10 else {
+            bytes.append(UInt8(ascii: "0") + UInt8(value))
+            return
+        }
+        appendDigits(value / 10)
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+    }
+
+    /// `value` (non-negative) with leading zeros up to `width` digits.
+    private mutating func appendPadded(_ value: Int, width: Int) {
+        var digits = 1
+        var limit = 10
+        while value >= limit, digits < 19 {
+            digits += 1
+            limit *= 10
+        }
+        for _ in digits..<max(digits, width) { bytes.append(UInt8(ascii: "0")) }
+        appendDigits(UInt(value))
+    }
+}
