@@ -183,6 +183,36 @@ public enum ContentLines {
     /// Unescapes a TEXT value: `\n`/`\N` → newline, `\,` `\;` `\\` → the character.
     public static func unescapeText(_ value: String) -> String {
         guard value.containsByte(UInt8(ascii: "\\")) else { return value }
+        return isASCII(value) ? unescapeASCII(value) : unescapeCharacters(value)
+    }
+
+    /// True when every byte is ASCII: then each byte is one Character, and the byte versions
+    /// below give what the Character versions give.
+    static func isASCII(_ value: String) -> Bool {
+        value.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// `unescapeText` over the bytes of an ASCII value.
+    static func unescapeASCII(_ value: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(value.utf8.count)
+        var escaping = false
+        for byte in value.utf8 {
+            if escaping {
+                out.append(byte == UInt8(ascii: "n") || byte == UInt8(ascii: "N") ? 0x0A : byte)
+                escaping = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaping = true
+            } else {
+                out.append(byte)
+            }
+        }
+        if escaping { out.append(UInt8(ascii: "\\")) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `unescapeText` over Characters: any value.
+    static func unescapeCharacters(_ value: String) -> String {
         var out = ""
         var escaping = false
         for c in value {
@@ -205,6 +235,36 @@ public enum ContentLines {
     /// Splits a list value on unescaped separators (escapes are kept for `unescapeText`), into
     /// at most `limit` parts: the last part keeps any further separators.
     public static func splitList(_ value: String, separator: Character = ",", limit: Int = .max) -> [String] {
+        if let byte = separator.asciiValue, isASCII(value) { return splitASCII(value, separator: byte, limit: limit) }
+        return splitCharacters(value, separator: separator, limit: limit)
+    }
+
+    /// `splitList` over the bytes of an ASCII value: the parts are the stretches between
+    /// unescaped separators, escapes kept as they are.
+    static func splitASCII(_ value: String, separator: UInt8, limit: Int) -> [String] {
+        var parts: [String] = []
+        let utf8 = value.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "\\") {
+                utf8.formIndex(after: &index)
+                if index < utf8.endIndex { utf8.formIndex(after: &index) }
+                continue
+            }
+            if byte == separator, parts.count < limit - 1 {
+                parts.append(String(Substring(utf8[start..<index])))
+                start = utf8.index(after: index)
+            }
+            utf8.formIndex(after: &index)
+        }
+        parts.append(String(Substring(utf8[start..<utf8.endIndex])))
+        return parts
+    }
+
+    /// `splitList` over Characters: any value.
+    static func splitCharacters(_ value: String, separator: Character, limit: Int) -> [String] {
         var parts: [String] = []
         var current = ""
         var escaping = false

@@ -223,12 +223,23 @@ public enum VCardReader {
 
     /// The TYPE parameters as a label: `work`, `home,fax`; PREF, INTERNET and VOICE dropped.
     static func typeLabel(_ p: ContentLines.Property) -> String? {
-        let ignored: Set<String> = ["pref", "internet", "voice", "x400", "quoted-printable", "base64", "b"]
-        let types = (p.parameters["TYPE"] ?? "")
+        guard let type = p.parameters["TYPE"] else { return nil }
+        let types = type
             .split(separator: ",")
-            .map { $0.trimmingCharacters(in: labelTrim).lowercased() }
-            .filter { !$0.isEmpty && !ignored.contains($0) && !$0.hasPrefix("charset") && !$0.hasPrefix("encoding") }
+            .map { trimLabel($0).lowercased() }
+            .filter { !$0.isEmpty && !ignoredTypes.contains($0) && !$0.hasPrefix("charset") && !$0.hasPrefix("encoding") }
         return types.isEmpty ? nil : types.joined(separator: ",")
+    }
+
+    /// TYPE values that say nothing a person would call a label.
+    static let ignoredTypes: Set<String> = ["pref", "internet", "voice", "x400", "quoted-printable", "base64", "b"]
+
+    /// A TYPE value without surrounding quotes and spaces. Both are ASCII, so a value whose
+    /// first and last bytes are neither has nothing to trim (no Foundation call).
+    static func trimLabel(_ value: Substring) -> String {
+        func trimmable(_ byte: UInt8?) -> Bool { byte == UInt8(ascii: "\"") || byte == UInt8(ascii: " ") }
+        guard trimmable(value.utf8.first) || trimmable(value.utf8.last) else { return String(value) }
+        return value.trimmingCharacters(in: labelTrim)
     }
 
     /// What `typeLabel` trims off each TYPE value (made once: building a CharacterSet is costly).

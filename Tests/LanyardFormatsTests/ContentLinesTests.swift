@@ -51,4 +51,33 @@ struct ContentLinesTests {
         let accented = try #require(try ContentLines.property("NOTE;LANGUAGE=fr:Café; crème", line: 2, format: "vCard"))
         #expect(accented.parameters["LANGUAGE"] == "fr" && accented.value == "Café; crème")
     }
+
+    /// Given ASCII values made of escapes, separators and line breaks, when they are split and
+    /// unescaped byte by byte, then the result is the Character-level one's.
+    @Test("the byte-level splitting and unescaping of ASCII values agree with the character-level ones")
+    func asciiFastPaths() {
+        let alphabet: [Character] = ["a", "n", "N", "\\", ",", ";", " ", "\r", "\n", "\r\n", ":"]
+        var state: UInt64 = 2026
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<3000 {
+            let value = String((0..<next(14)).map { _ in alphabet[next(alphabet.count)] })
+            #expect(ContentLines.unescapeText(value) == ContentLines.unescapeCharacters(value), "\(value.debugDescription)")
+            for separator: Character in [",", ";"] {
+                for limit in [.max, 1, 2, 3] {
+                    #expect(ContentLines.splitList(value, separator: separator, limit: limit)
+                        == ContentLines.splitCharacters(value, separator: separator, limit: limit), "\(value.debugDescription)")
+                }
+            }
+        }
+        // TYPE values are trimmed of quotes and spaces only when their ends hold one.
+        for label in ["work", "\"work\"", " cell ", "\"", "", " ", "x\u{00A0}", "\" \"home\"", "é\"", "\u{0301}\""] {
+            #expect(VCardReader.trimLabel(Substring(label)) == label.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")), "\(label.debugDescription)")
+        }
+        // Non-ASCII values take the Character path: a backslash before a combining mark is no escape.
+        #expect(ContentLines.unescapeText("a\\n\u{0303}b") == ContentLines.unescapeCharacters("a\\n\u{0303}b"))
+        #expect(ContentLines.splitList("x,\u{0301}y,z") == ContentLines.splitCharacters("x,\u{0301}y,z", separator: ",", limit: .max))
+    }
 }
