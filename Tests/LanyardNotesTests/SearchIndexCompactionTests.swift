@@ -45,11 +45,13 @@ struct SearchIndexCompactionTests {
         let db = try AppDatabase.open(at: path)
 
         // Then the index is one segment, set to merge two at a time, and finds what it found
-        try db.reader.read { db in
-            #expect(try Int.fetchOne(db, sql: segments) == 1)
-            #expect(try Int.fetchOne(db, sql: "SELECT v FROM personSearch_config WHERE k = 'automerge'") == 2)
-            #expect(try queries.map { try AppDatabase.search(SearchQuery($0), in: db) } == before)
+        let (count, automerge, after) = try db.reader.read { db in
+            (try Int.fetchOne(db, sql: segments), try Int.fetchOne(db, sql: "SELECT v FROM personSearch_config WHERE k = 'automerge'"),
+             try queries.map { try AppDatabase.search(SearchQuery($0), in: db) })
         }
+        #expect(count == 1)
+        #expect(automerge == 2)
+        #expect(after == before)
         #expect(before.allSatisfy { !$0.isEmpty })
     }
 }
