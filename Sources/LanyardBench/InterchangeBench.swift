@@ -7,11 +7,7 @@ import LanyardStore
 /// them (read, parse, recognise, write, commit; one transaction), into an empty database and
 /// into one that already holds 10,000 people. Goal (issue 8): 30,000 LinkedIn rows <= 1 s,
 /// 10,000 vCards <= 1 s. Prints `import.*.wall_s` and `import.*.cpu_s` (process CPU).
-/// `INTERCHANGE_BENCH_ONLY=NAME` (a figure's name without `import.`: `linkedin_csv`; or a start
-/// and `*`: `vcard*`) runs only the figures it names, to profile one of them.
 enum InterchangeBench {
-    static let only = ProcessInfo.processInfo.environment["INTERCHANGE_BENCH_ONLY"]
-
     static func run(rows: Int, cards: Int) throws {
         let csv = linkedInCSV(rows: rows)
         Figures.emit("import: LinkedIn CSV of \(rows) rows (\(csv.utf8.count) bytes), \(cards) vCards")
@@ -41,13 +37,6 @@ enum InterchangeBench {
             precondition(summary.added == cards)
         }
         // The same file again: every card recognised, nothing changes (timed alone).
-        if wanted("import.vcard_again_unchanged") { try measureAgain(vcf, cards: cards) }
-        try measureIntoBook("import.vcard_into_10k_book", book: Data(vCards(people: 0..<10_000).utf8),
-                            data: Data(vCards(people: 10_000..<(10_000 + cards)).utf8), format: .vCard)
-    }
-
-    /// Times importing the same vCards a second time (everything unchanged).
-    static func measureAgain(_ vcf: Data, cards: Int) throws {
         let (database, folder) = try emptyDatabase()
         defer { try? FileManager.default.removeItem(at: folder) }
         let batch = try ContactBatch.read(vcf, format: .vCard, source: "bench.vcf")
@@ -56,19 +45,13 @@ enum InterchangeBench {
             let again = try database.importContacts(batch, format: .vCard)
             precondition(again.unchanged == cards)
         }
-    }
-
-    /// True when `INTERCHANGE_BENCH_ONLY` is unset or names this figure.
-    static func wanted(_ name: String) -> Bool {
-        guard let only, !only.isEmpty else { return true }
-        let figure = name.dropFirst("import.".count)
-        return only.hasSuffix("*") ? figure.hasPrefix(only.dropLast()) : figure == only
+        try measureIntoBook("import.vcard_into_10k_book", book: Data(vCards(people: 0..<10_000).utf8),
+                            data: Data(vCards(people: 10_000..<(10_000 + cards)).utf8), format: .vCard)
     }
 
     /// The median wall and process-CPU seconds of `runs` runs (process CPU: GRDB may write on
     /// another thread).
     static func measure(_ name: String, runs: Int = 1, _ body: () throws -> Void) rethrows {
-        guard wanted(name) else { return }
         var wall: [Double] = []
         var cpu: [Double] = []
         for _ in 0..<runs {
@@ -84,7 +67,6 @@ enum InterchangeBench {
 
     /// Times importing `data` into a book that already holds `book` (imported outside the timing).
     static func measureIntoBook(_ name: String, book: Data, data: Data, format: ContactFormat) throws {
-        guard wanted(name) else { return }
         let (database, folder) = try emptyDatabase()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try database.importContacts(try ContactBatch.read(book, format: format, source: "book"), format: format)

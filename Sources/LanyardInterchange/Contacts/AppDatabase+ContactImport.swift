@@ -19,24 +19,6 @@ extension AppDatabase {
         _ batch: ContactBatch, format: ContactFormat, skipInvalid: Bool = false, at date: Date = Date(),
         progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws -> ContactImportSummary {
-        try importContacts(batch, format: format, skipInvalid: skipInvalid, at: date, recognition: .automatic, progress: progress)
-    }
-
-    /// How an import asks who each contact is: the answers are the same either way.
-    enum ImportRecognition {
-        /// An image of the book's keys when the batch is not small next to the book, else queries.
-        case automatic
-        /// Always an image of the book's keys (`BatchRecognizer`).
-        case image
-        /// Always the per-contact queries of `recognize`.
-        case queries
-    }
-
-    /// `importContacts` with the recognition chosen (tests compare the two).
-    func importContacts(
-        _ batch: ContactBatch, format: ContactFormat, skipInvalid: Bool, at date: Date, recognition: ImportRecognition,
-        progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
-    ) throws -> ContactImportSummary {
         var summary = ContactImportSummary(format: format, sources: batch.sources)
         var invalid = batch.invalid
         var valid: [(record: ContactRecord, query: ContactQuery)] = []
@@ -58,19 +40,11 @@ extension AppDatabase {
 
         let total = valid.count
         let step = max(1, total / 100)
-        try bulkWrite { db in
+        try writer.write { db in
             // The search rows of everyone added or changed are rebuilt once, at the end.
             try Self.deferringSearchIndex(db) {
-                // A batch that is not small next to the book is recognised against an image
-                // of the book's keys (the same answers, without queries per contact).
-                let image = switch recognition {
-                case .automatic: try BatchRecognizer.pays(forContacts: total, in: db)
-                case .image: true
-                case .queries: false
-                }
-                let recognizer = image ? try BatchRecognizer(loading: db) : nil
                 for (index, item) in valid.enumerated() {
-                    try Self.importContact(item.record, query: item.query, at: date, recognizer: recognizer, in: db, summary: &summary)
+                    try Self.importContact(item.record, query: item.query, at: date, in: db, summary: &summary)
                     if (index + 1) % step == 0 || index + 1 == total { progress(index + 1, total) }
                 }
             }
@@ -78,16 +52,12 @@ extension AppDatabase {
         return summary
     }
 
-    /// One contact inside the import's transaction; `recognizer`, when given, answers for
-    /// `recognize` and is told about every person written.
-    static func importContact(_ record: ContactRecord, query: ContactQuery, at date: Date, recognizer: BatchRecognizer? = nil,
-                              in db: Database, summary: inout ContactImportSummary) throws {
+    /// One contact inside the import's transaction.
+    static func importContact(_ record: ContactRecord, query: ContactQuery, at date: Date, in db: Database, summary: inout ContactImportSummary) throws {
         let card = record.card
-        let recognition = try recognizer.map { try $0.recognize(query, in: db) } ?? recognize(query, in: db)
+        let recognition = try recognize(query, in: db)
         if var person = recognition.match?.person {
-            try recognizer?.willChange(person.id!, in: db)
             var changed = try absorb(card, into: &person, at: date, in: db)
-            if changed { try recognizer?.didChange(person.id!, in: db) }
             changed = try addExtras(of: card, to: person.id!, at: date, in: db) || changed
             if changed { summary.merged += 1 } else { summary.unchanged += 1 }
             return
@@ -98,7 +68,6 @@ extension AppDatabase {
             return
         }
         let person = try createPerson(from: card, query: query, at: date, in: db)
-        recognizer?.noteCreated(person, emails: query.emails, phones: query.phones)
         try addExtras(of: card, to: person.id!, at: date, isNew: true, in: db)
         summary.added += 1
         if !recognition.candidates.isEmpty {
