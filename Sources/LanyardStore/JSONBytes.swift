@@ -1,24 +1,25 @@
 import Foundation
-import LanyardStore
 
 /// A compact JSON writer into a byte buffer, for documents whose shape is known in advance
-/// (the briefing). It writes what `LanyardJSON.encoder(pretty: false)` would: strings escaped
+/// (the briefing, the check-in answer). It writes what `LanyardJSON.encoder(pretty: false)` would: strings escaped
 /// per RFC 8259 (quote, backslash and control characters; other characters as UTF-8, `/` left
 /// alone), integers in decimal, dates as `LanyardJSON.timestamp`, days as `YYYY-MM-DD`. The
 /// caller writes keys in the encoder's sorted order and leaves nil fields out, as it does.
-struct JSONBytes {
-    private(set) var bytes: [UInt8] = []
+public struct JSONBytes {
+    /// The document so far, as UTF-8.
+    public private(set) var bytes: [UInt8] = []
     /// True after a value, so the next key or array element starts with a comma.
     private var needsComma = false
 
-    init(capacity: Int = 0) {
+    /// An empty document, with room for `capacity` bytes.
+    public init(capacity: Int = 0) {
         bytes.reserveCapacity(capacity)
     }
 
     // MARK: - Structure
 
     /// `"key":`, preceded by a comma when needed. `key` must need no escaping.
-    mutating func key(_ key: StaticString) {
+    public mutating func key(_ key: StaticString) {
         comma()
         bytes.append(UInt8(ascii: "\""))
         key.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -28,7 +29,7 @@ struct JSONBytes {
     }
 
     /// An object whose members `body` writes.
-    mutating func object(_ body: (inout JSONBytes) -> Void) {
+    public mutating func object(_ body: (inout JSONBytes) -> Void) {
         comma()
         bytes.append(UInt8(ascii: "{"))
         needsComma = false
@@ -38,7 +39,7 @@ struct JSONBytes {
     }
 
     /// An array with one element per item, each written by `element`.
-    mutating func array<S: Sequence>(_ items: S, _ element: (inout JSONBytes, S.Element) -> Void) {
+    public mutating func array<S: Sequence>(_ items: S, _ element: (inout JSONBytes, S.Element) -> Void) {
         comma()
         bytes.append(UInt8(ascii: "["))
         needsComma = false
@@ -54,7 +55,7 @@ struct JSONBytes {
     // MARK: - Values
 
     /// A string, escaped.
-    mutating func string(_ value: String) {
+    public mutating func string(_ value: String) {
         comma()
         var value = value
         value.withUTF8 { appendEscaped($0) }
@@ -62,12 +63,19 @@ struct JSONBytes {
     }
 
     /// An array of strings.
-    mutating func strings(_ values: [String]) {
+    public mutating func strings(_ values: [String]) {
         array(values) { $0.string($1) }
     }
 
+    /// `true` or `false`.
+    public mutating func bool(_ value: Bool) {
+        comma()
+        bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+        needsComma = true
+    }
+
     /// An integer in decimal.
-    mutating func int(_ value: Int) {
+    public mutating func int(_ value: Int) {
         comma()
         if value < 0 {
             bytes.append(UInt8(ascii: "-"))
@@ -79,7 +87,7 @@ struct JSONBytes {
     }
 
     /// A day, `"2026-09-14"` (as `CalendarDay.description`).
-    mutating func day(_ day: CalendarDay) {
+    public mutating func day(_ day: CalendarDay) {
         comma()
         bytes.append(UInt8(ascii: "\""))
         appendPadded(day.year, width: 4)
@@ -92,7 +100,7 @@ struct JSONBytes {
     }
 
     /// A moment, `"2026-11-22T03:39:44Z"` (as `LanyardJSON.timestamp`: UTC, whole seconds).
-    mutating func date(_ date: Date) {
+    public mutating func date(_ date: Date) {
         let seconds = date.timeIntervalSince1970.rounded(.down)
         // Years 1 to 9999 by civil-date arithmetic; anything else as the general rule writes it.
         guard seconds >= -62_135_596_800, seconds < 253_402_300_800 else {

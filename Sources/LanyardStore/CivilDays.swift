@@ -1,7 +1,7 @@
 /// Calendar arithmetic without `Calendar`: a briefing turns thousands of instants into days.
-enum CivilDays {
+public enum CivilDays {
     /// Days since 1970-01-01 to (year, month, day), proleptic Gregorian (H. Hinnant's civil_from_days).
-    static func date(days: Int) -> (year: Int, month: Int, day: Int) {
+    public static func date(days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -14,12 +14,12 @@ enum CivilDays {
     }
 
     /// The whole days since 1970-01-01 of `seconds` since then (rounding down before 1970).
-    static func days(seconds: Int) -> Int {
+    public static func days(seconds: Int) -> Int {
         seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
     }
 
     /// Days since 1970-01-01 of a (year, month, day), proleptic Gregorian (H. Hinnant's days_from_civil).
-    static func days(year: Int, month: Int, day: Int) -> Int {
+    public static func days(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
