@@ -87,9 +87,12 @@ enum StoredDateText {
               year >= 1600, (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60,
               let calendarDay = CalendarDay(year: year, month: month, day: day)
         else { return nil }
-        let seconds = CivilDays.days(year: calendarDay.year, month: calendarDay.month, day: calendarDay.day) * 86_400 + hour * 3_600 + minute * 60 + second
-        // From the reference date, as Foundation's Calendar computes it: the same Double to the bit.
-        return Date(timeIntervalSinceReferenceDate: Double(seconds - 978_307_200) + Double(milli) / 1_000)
+        let days = CivilDays.days(year: calendarDay.year, month: calendarDay.month, day: calendarDay.day) - 11_323 // 1970-01-01 → 2001-01-01
+        // As Foundation's Calendar adds it up, for the same Double to the bit: the time of day with
+        // its fraction first, then the whole days (adding the fraction last rounds differently for
+        // about one date in 35,000).
+        let timeOfDay = Double(hour * 3_600 + minute * 60 + second) + Double(milli) / 1_000
+        return Date(timeIntervalSinceReferenceDate: Double(days * 86_400) + timeOfDay)
     }
 
     /// The decimal number in `count` ASCII digits from `from`, or nil when one is not a digit.

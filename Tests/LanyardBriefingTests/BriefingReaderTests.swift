@@ -74,7 +74,9 @@ struct BriefingReaderTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         var generator = SystemRandomNumberGenerator()
         var dates = [Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: -0.001), Date(timeIntervalSince1970: 951_782_400), // 2000-02-29
-                     Date(timeIntervalSince1970: -62_135_596_800), Date(timeIntervalSince1970: 253_402_300_799.999)]
+                     Date(timeIntervalSince1970: -62_135_596_800), Date(timeIntervalSince1970: 253_402_300_799.999),
+                     // Once read 1 ulp apart when the fraction was added after the whole days
+                     Date.fromDatabaseValue("2000-12-11 14:41:37.353".databaseValue)!]
         for _ in 0..<3_000 {
             dates.append(Date(timeIntervalSince1970: Double(Int64.random(in: -2_000_000_000_000...4_000_000_000_000, using: &generator)) / 1_000))
         }
@@ -93,6 +95,21 @@ struct BriefingReaderTests {
             }
             #expect(mismatches.isEmpty, "\(mismatches.count): \(mismatches.prefix(5))")
         }
+    }
+
+    @Test("The stored date text parses to GRDB's Date to the bit, over 100,000 random milliseconds")
+    func storedDateBits() {
+        var generator = SystemRandomNumberGenerator()
+        var mismatches: [String] = []
+        for _ in 0..<100_000 {
+            let date = Date(timeIntervalSince1970: Double(Int64.random(in: -11_000_000_000_000...253_402_300_799_999, using: &generator)) / 1_000)
+            let text = String.fromDatabaseValue(date.databaseValue)!
+            let general = Date.fromDatabaseValue(text.databaseValue)
+            let parsed = Array(text.utf8).withUnsafeBufferPointer { StoredDateText.parse($0) }
+            // Before 1600 the parser leaves the text to GRDB
+            if let parsed, parsed != general { mismatches.append("\(text): \(parsed.timeIntervalSinceReferenceDate) vs \(String(describing: general?.timeIntervalSinceReferenceDate))") }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.count): \(mismatches.prefix(5))")
     }
 
     @Test("The reusable folder finds terms exactly where TextMatch does")

@@ -107,6 +107,65 @@ struct ContactImportTests {
         }
     }
 
+    /// A LinkedIn export whose rows meet each other and the book: nicknames, accents, typos,
+    /// Jr./Sr., word order, the same name at another company, repeated emails and profiles.
+    static let tangledConnections: String = {
+        let rows = [
+            "Elizabeth,Moreau,https://www.linkedin.com/in/liz-moreau,liz@acme.com,Acme,CTO,01 Jan 2024",
+            "Liz,Moreau,,,ACME Inc.,CTO,02 Jan 2024",
+            "Elizabeth,Moreau,,,Globex,Engineer,03 Jan 2024",
+            "Elizabeht,Moreau,,,Acme,CTO,04 Jan 2024",
+            "José,Müller,,jose@mueller.de,Müller GmbH,,05 Jan 2024",
+            "Jose,Mueller,,,Mueller,,06 Jan 2024",
+            "Robert,Smith Jr.,,,Initech,,07 Jan 2024",
+            "Robert,Smith Sr.,,,Initech,,08 Jan 2024",
+            "Bob,Smith,,bob@initech.io,Initech,,09 Jan 2024",
+            "Moreau,Elizabeth,,,Acme,,10 Jan 2024",
+            "Grace,Hopper,https://linkedin.com/in/ghopper/,,US Navy,,11 Jan 2024",
+            "Grace,Hopper,https://www.linkedin.com/in/grace-h,,US Navy,,12 Jan 2024",
+            "Ada,Lovelace,,ada@example.org,,,13 Jan 2024",
+            "Ada,Lovelace,,ADA+work@example.org,Analytical Engines,,14 Jan 2024",
+            "Jon,Smith,,,Initech,,15 Jan 2024",
+            "Jonathan,Smith,,,Initech,,16 Jan 2024",
+            ",,https://www.linkedin.com/in/anonymous,,,,17 Jan 2024",
+        ]
+        return "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n" + rows.joined(separator: "\r\n") + "\r\n"
+    }()
+
+    @Test("rows of one file that are one person, with different companies, do not rewrite each other on a re-import")
+    func reimportOfTangledRows() throws {
+        // Given a small book, and a LinkedIn file imported once
+        let store = try TestDatabase()
+        defer { store.cleanUp() }
+        try store.database.writer.write { db in
+            for card in [ContactCard(fullName: "Elizabeth Moreau", organization: "Acme"),
+                         ContactCard(fullName: "Robert Smith", emails: [.init("rsmith@initech.io")], organization: "Initech"),
+                         ContactCard(fullName: "Grace Hopper", organization: "Navy")] {
+                _ = try AppDatabase.createPerson(from: card, in: db)
+            }
+        }
+        let file = Self.tangledConnections.split(separator: "\r\n").filter { !$0.contains("Smith") }.joined(separator: "\r\n") + "\r\n"
+        let first = try store.importText(file, format: .linkedIn, name: "Connections.csv")
+        #expect(first.added > 0 && first.merged > 0 && !first.review.isEmpty)
+        // The first of José's two rows says where he works
+        #expect(try store.people().first { $0.emails.contains("jose@mueller.de") }?.company == "Müller GmbH")
+        let before = try store.dump()
+
+        // When the same file is imported again, twice
+        for _ in 0..<2 {
+            let again = try store.importText(file, format: .linkedIn, name: "Connections.csv")
+            // Then nothing is added or merged, and no row moves
+            #expect(again.added == 0)
+            #expect(again.merged == 0)
+            #expect(again.review.isEmpty)
+            #expect(again.unchanged == first.added + first.merged + first.unchanged)
+            let after = try store.dump()
+            for table in before.keys.sorted() {
+                #expect(before[table] == after[table], "\(table) changed")
+            }
+        }
+    }
+
     @Test("a record with nothing to know it by stops the import with its place, and nothing is stored")
     func invalidRecordStopsImport() throws {
         let store = try TestDatabase()

@@ -46,27 +46,34 @@ extension AppDatabase {
     /// company and title, a LinkedIn profile when none was known, a real name where only an
     /// email stood in. Keys are kept in sync. Returns false when the person already held
     /// everything the contact brings (nothing was written).
+    ///
+    /// `keepingKnown`: the company and title are taken only where the person has none. An
+    /// import asks this for a person an earlier record of the same file already wrote: two
+    /// records of one person ("Müller GmbH", "Mueller") would otherwise overwrite each other
+    /// on every re-import, and the file's first record is the one that says who they are now.
     @discardableResult
-    public static func absorb(_ contact: ContactCard, into person: inout Person, at date: Date = Date(), in db: Database) throws -> Bool {
+    public static func absorb(_ contact: ContactCard, into person: inout Person, at date: Date = Date(), keepingKnown: Bool = false, in db: Database) throws -> Bool {
         let (emails, phones) = try storedKeys(of: contact, personId: person.id!, in: db)
-        let (changed, added) = try absorb(contact, into: &person, at: date, knownEmails: emails, knownPhones: phones, in: db)
+        let (changed, added) = try absorb(contact, into: &person, at: date, knownEmails: emails, knownPhones: phones, keepingKnown: keepingKnown, in: db)
         return changed || !added.emails.isEmpty || !added.phones.isEmpty
     }
 
-    /// `absorb(_:into:at:in:)` given the normalised emails and phones the person already has;
-    /// returns whether the person's row changed and the emails and phones it added (as stored).
+    /// `absorb(_:into:at:keepingKnown:in:)` given the normalised emails and phones the person
+    /// already has; returns whether the person's row changed and the emails and phones it added
+    /// (as stored).
     static func absorb(_ contact: ContactCard, into person: inout Person, at date: Date,
-                       knownEmails: Set<String>, knownPhones: Set<String>, in db: Database) throws -> (changed: Bool, added: AddedDetails) {
+                       knownEmails: Set<String>, knownPhones: Set<String>, keepingKnown: Bool = false,
+                       in db: Database) throws -> (changed: Bool, added: AddedDetails) {
         var changed = false
         if person.normalizedName.isEmpty, let name = PersonName(card: contact) {
             applyName(name, fallback: person.name, to: &person)
             changed = true
         }
-        if let company = trimmed(contact.organization), company != person.company {
+        if let company = trimmed(contact.organization), company != person.company, !keepingKnown || person.company == nil {
             person.company = company
             changed = true
         }
-        if let title = trimmed(contact.title), title != person.title {
+        if let title = trimmed(contact.title), title != person.title, !keepingKnown || person.title == nil {
             person.title = title
             changed = true
         }

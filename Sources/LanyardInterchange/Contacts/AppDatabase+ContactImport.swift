@@ -10,7 +10,8 @@ extension AppDatabase {
     /// already known (the check-in rule: `recognize`) is merged into them (new emails, phones,
     /// company and title, the note, CATEGORIES as tags); otherwise a new person is made, and
     /// listed for review when someone resembles them. A contact that a known person already
-    /// holds entirely is left unchanged, so importing a file twice changes nothing.
+    /// holds entirely is left unchanged, and a person that an earlier record of the file wrote
+    /// keeps the company and title it gave them, so importing a file twice changes nothing.
     ///
     /// An invalid record (one the reader refused, or one with no name, email, phone or LinkedIn
     /// profile) throws `InterchangeError.invalidRecord` naming it and stores nothing, unless
@@ -43,8 +44,9 @@ extension AppDatabase {
         try writer.write { db in
             // The search rows of everyone added or changed are rebuilt once, at the end.
             try Self.deferringSearchIndex(db) {
+                var written: Set<Int64> = []
                 for (index, item) in valid.enumerated() {
-                    try Self.importContact(item.record, query: item.query, at: date, in: db, summary: &summary)
+                    try Self.importContact(item.record, query: item.query, at: date, in: db, written: &written, summary: &summary)
                     if (index + 1) % step == 0 || index + 1 == total { progress(index + 1, total) }
                 }
             }
@@ -52,23 +54,28 @@ extension AppDatabase {
         return summary
     }
 
-    /// One contact inside the import's transaction.
-    static func importContact(_ record: ContactRecord, query: ContactQuery, at date: Date, in db: Database, summary: inout ContactImportSummary) throws {
+    /// One contact inside the import's transaction. `written`: the people earlier records of
+    /// this import added, merged into or found already holding them.
+    static func importContact(_ record: ContactRecord, query: ContactQuery, at date: Date, in db: Database,
+                              written: inout Set<Int64>, summary: inout ContactImportSummary) throws {
         let card = record.card
         let recognition = try recognize(query, in: db)
-        if var person = recognition.match?.person {
-            var changed = try absorb(card, into: &person, at: date, in: db)
-            changed = try addExtras(of: card, to: person.id!, at: date, in: db) || changed
+        if var person = recognition.match?.person, let id = person.id {
+            var changed = try absorb(card, into: &person, at: date, keepingKnown: written.contains(id), in: db)
+            changed = try addExtras(of: card, to: id, at: date, in: db) || changed
             if changed { summary.merged += 1 } else { summary.unchanged += 1 }
+            written.insert(id)
             return
         }
         for candidate in recognition.candidates where try holds(card, query: query, person: candidate.person, in: db) {
-            _ = candidate
+            // The person this record made on an earlier import: it stands for them again.
+            if let id = candidate.person.id { written.insert(id) }
             summary.unchanged += 1
             return
         }
         let person = try createPerson(from: card, query: query, at: date, in: db)
         try addExtras(of: card, to: person.id!, at: date, isNew: true, in: db)
+        written.insert(person.id!)
         summary.added += 1
         if !recognition.candidates.isEmpty {
             summary.review.append(.init(
