@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LanyardEvents
 @testable import LanyardNotes
 import LanyardStore
 import Testing
@@ -214,5 +215,40 @@ struct SearchTests {
         #expect(try store.db.search(SearchQuery("bob")).isEmpty)
         let indexed = try store.db.reader.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM personSearch") }
         #expect(indexed == 1)
+        #expect(try Self.namesIndexed(store) == Self.names(store))
+    }
+
+    @Test("the names' index holds every person's name and alias, through merge, unmerge and renames")
+    func nameIndexFollowsPeople() throws {
+        let (store, anna, bob) = try Self.populated()
+        #expect(try Self.namesIndexed(store) == Self.names(store))
+        // A merge deletes one person; an unmerge brings them back under their old id
+        _ = try store.db.merge(keep: anna.id!, other: bob.id!)
+        #expect(try Self.namesIndexed(store) == Self.names(store))
+        #expect(try store.db.search(SearchQuery("bob")).isEmpty)
+        try store.db.unmerge(mergedPersonId: bob.id!)
+        #expect(try Self.namesIndexed(store) == Self.names(store))
+        #expect(try store.db.search(SearchQuery("bob sto")).map(\.personId) == [bob.id])
+        // An update that leaves the name as it was (a new company) leaves the row alone
+        let before = try store.db.reader.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM personNameSearch_data") }
+        try store.db.writer.write { db in
+            try db.execute(sql: "UPDATE person SET name = name, normalizedName = normalizedName, company = 'Initech' WHERE id = ?", arguments: [anna.id])
+        }
+        #expect(try store.db.reader.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM personNameSearch_data") } == before)
+        #expect(try store.db.search(SearchQuery("anna sch")).map(\.personId) == [anna.id])
+        // FTS5 checks its index against its rows (and throws when they disagree)
+        try store.db.writer.write { db in try db.execute(sql: "INSERT INTO personNameSearch(personNameSearch) VALUES('integrity-check')") }
+    }
+
+    static func names(_ store: TestStore) throws -> [[String]] {
+        try store.db.reader.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, name, normalizedName FROM person ORDER BY id").map { ["\($0[0] as Int64)", $0[1], $0[2]] }
+        }
+    }
+
+    static func namesIndexed(_ store: TestStore) throws -> [[String]] {
+        try store.db.reader.read { db in
+            try Row.fetchAll(db, sql: "SELECT rowid, name, aliases FROM personNameSearch ORDER BY rowid").map { ["\($0[0] as Int64)", $0[1], $0[2]] }
+        }
     }
 }

@@ -21,6 +21,10 @@ extension AppDatabase {
         (nil, ["facts", "places", "notes"]),
     ]
 
+    /// The index of names alone (`name`, `aliases`: migration "v6-person-name-search"), which
+    /// the name tier reads when no filter narrows the query inside the whole index.
+    static let nameIndex = (table: "personNameSearch", weights: "10.0, 10.0")
+
     /// The most people one tier ranks by bm25: when more match (a word most notes contain),
     /// the tier lists the most recently added first, which keeps every search bounded.
     static let candidatesPerTier = 200
@@ -40,14 +44,15 @@ extension AppDatabase {
         // A filter is two conditions: words the index holds for everyone it keeps (the tag in
         // `tags`, a word of the event's name in `places`), which FTS5 intersects with the query
         // as it walks, and the exact check, made only on the rows that walk yields. (`+eventId`
-        // keeps SQLite from reading every meeting of the event for each row.)
+        // keeps SQLite from reading every meeting of the event for each row; `$index` stands for
+        // the index table the tier reads.)
         var filterPhrases: [String] = []
         var filters = ""
         var filterArguments: StatementArguments = []
         if let tag = query.tag {
             let name = KebabName.make(tag)
             if let phrase = try terms.phrase(name, in: "tags") { filterPhrases.append(phrase) }
-            filters += " AND EXISTS (SELECT 1 FROM tag WHERE tag.personId = personSearch.rowid AND tag.tag = ?)"
+            filters += " AND EXISTS (SELECT 1 FROM tag WHERE tag.personId = $index.rowid AND tag.tag = ?)"
             filterArguments += [name]
         }
         if let slug = query.eventSlug {
@@ -57,7 +62,7 @@ extension AppDatabase {
             if let word = try distinctiveWord(of: event, terms: terms, in: db) {
                 filterPhrases.append("{places}: " + SearchTerms.quoted(word))
             }
-            filters += " AND EXISTS (SELECT 1 FROM meeting WHERE meeting.personId = personSearch.rowid AND +meeting.eventId = ?)"
+            filters += " AND EXISTS (SELECT 1 FROM meeting WHERE meeting.personId = $index.rowid AND +meeting.eventId = ?)"
             filterArguments += [event.id]
         }
 
@@ -69,19 +74,22 @@ extension AppDatabase {
         // probe is cheap; bm25 (whose statistics cost a pass over each word's doclist) only
         // ranks a tier that has at most `candidatesPerTier` people. A larger tier (a word in
         // most notes) lists its most recently added people first. Lists go in as one JSON
-        // argument, so that each statement has one shape and is prepared once.
+        // argument, so that each statement has one shape and is prepared once. The name tier
+        // reads the names' own index, unless a filter has to narrow the walk inside the whole one.
         let cap = max(limit, candidatesPerTier)
         var ranked: [(id: Int64, score: Double?, tier: Int)] = []
         for (tier, columns) in searchTiers.map(\.columns).enumerated() where ranked.count < limit && open[tier] {
-            let pattern = SearchTerms.pattern(expressions, columns: columns)
+            let byName = tier == 0 && filterPhrases.isEmpty
+            let index = byName ? nameIndex.table : "personSearch"
+            let pattern = SearchTerms.pattern(expressions, columns: byName ? nil : columns)
             let taken = ranked.isEmpty ? "" : " AND rowid NOT IN (SELECT value FROM json_each(?))"
             let probe = try Int64.fetchAll(db.cachedStatement(sql: """
-                SELECT rowid FROM personSearch WHERE personSearch MATCH ?\(filters)\(taken) ORDER BY rowid DESC LIMIT ?
+                SELECT rowid FROM \(index) WHERE \(index) MATCH ?\(filters.replacingOccurrences(of: "$index", with: index))\(taken) ORDER BY rowid DESC LIMIT ?
                 """), arguments: [([pattern] + filterPhrases).joined(separator: " AND ")] + filterArguments
                     + (ranked.isEmpty ? [] : [jsonList(ranked.map(\.id))]) + [cap + 1])
             if probe.isEmpty { continue }
             let found = probe.count <= cap
-                ? try rank(probe, pattern: pattern, in: db)
+                ? try rank(probe, pattern: pattern, index: index, weights: byName ? nameIndex.weights : nil, in: db)
                 : probe.map { (id: $0, score: Double?.none) }
             ranked += found.prefix(limit - ranked.count).map { (id: $0.id, score: $0.score, tier: tier) }
         }
@@ -109,15 +117,19 @@ extension AppDatabase {
     /// word found nowhere there closes it (and the narrower tiers) before any combined query.
     /// Checking a word alone stops at its first match; a word only ever in notes reads its
     /// doclist once (where probing each tier read it once per tier). With a single word, the
-    /// narrowest tier's check would be its probe over again, so the probe decides.
+    /// narrowest tier's check would be its probe over again, so the probe decides. The name
+    /// tier is checked in the names' index.
     private static func openTiers(_ expressions: [String], in db: Database) throws -> [Bool] {
         var open = searchTiers.map { _ in true }
         let exists = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM personSearch WHERE personSearch MATCH ?)")
+        let existsByName = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(nameIndex.table) WHERE \(nameIndex.table) MATCH ?)")
         for tier in searchTiers.indices.reversed() where tier > 0 || expressions.count > 1 {
             guard let columns = searchTiers[tier].columns else { continue }
             for expression in expressions {
-                let pattern = SearchTerms.pattern([expression], columns: columns)
-                if try Bool.fetchOne(exists, arguments: [pattern]) != true {
+                let found = tier == 0
+                    ? try Bool.fetchOne(existsByName, arguments: [expression])
+                    : try Bool.fetchOne(exists, arguments: [SearchTerms.pattern([expression], columns: columns)])
+                if found != true {
                     for narrower in 0...tier { open[narrower] = false }
                     return open
                 }
@@ -144,12 +156,13 @@ extension AppDatabase {
 
     /// `ids` (the whole of a tier) best first by bm25 with the column weights, ties by id. The
     /// ids bound the walk (a rowid range, then each row checked), and the filters stay out of
-    /// the pattern so that bm25 weighs the query's words only.
-    private static func rank(_ ids: [Int64], pattern: String, in db: Database) throws -> [(id: Int64, score: Double?)] {
-        let weights = searchColumns.map { String($0.weight) }.joined(separator: ", ")
+    /// the pattern so that bm25 weighs the query's words only. `weights`: those of `index`'s
+    /// columns (nil: the whole index's, `searchColumns`).
+    private static func rank(_ ids: [Int64], pattern: String, index: String, weights: String?, in db: Database) throws -> [(id: Int64, score: Double?)] {
+        let weights = weights ?? searchColumns.map { String($0.weight) }.joined(separator: ", ")
         return try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT rowid, bm25(personSearch, \(weights)) AS score FROM personSearch
-            WHERE personSearch MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))
+            SELECT rowid, bm25(\(index), \(weights)) AS score FROM \(index)
+            WHERE \(index) MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))
             """), arguments: [pattern, ids.min()!, ids.max()!, jsonList(ids)])
             .map { (id: $0["rowid"] as Int64, score: $0["score"] as Double) }
             .sorted { ($0.score, $0.id) < ($1.score, $1.id) }
