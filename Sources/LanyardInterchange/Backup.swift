@@ -14,14 +14,14 @@ import Foundation
 ///     "person": [{"id": 1, "name": "Ada Lovelace", "sort_name": "Lovelace, Ada", "created_at": "2025-09-14T09:00:00.000Z", ...}],
 ///     "person_email": [...], "person_phone": [...], "person_key": [...], "event": [...],
 ///     "meeting": [...], "note": [...], "fact": [...], "tag": [...], "follow_up": [...],
-///     "merge_record": [...]
+///     "merge_record": [...], "imported_contact": [...]
 ///   }
 /// }
 /// ```
 ///
 /// - `tables` holds every table of the database (people, emails, phones, matching keys, events,
-///   meetings, notes, facts with their superseded history, tags, follow-ups, merge records, and
-///   any table a later migration adds), keyed by the table name in snake_case; each row is an
+///   meetings, notes, facts with their superseded history, tags, follow-ups, merge records,
+///   the fingerprints of imported contact records, and any table a later migration adds), keyed by the table name in snake_case; each row is an
 ///   object keyed by its column name in snake_case (`linkedinURL` → `linkedin_url`).
 /// - Values are the stored ones: integers, strings, null; timestamps as ISO 8601 UTC with
 ///   milliseconds (`2025-09-14T09:00:00.000Z`); calendar days as `YYYY-MM-DD`; BLOB columns

@@ -362,6 +362,19 @@ extension AppDatabase {
                 """)
         }
 
+        // Which person each imported contact record became (added, merged into, or found
+        // already holding it), by a fingerprint of the record's fields. The same record read
+        // again is that person, unchanged, whatever the book has learnt since: another record
+        // of the file may have added someone who would now make recognition hesitate.
+        migrator.registerMigration("v7-imported-contact") { db in
+            try db.create(table: "importedContact") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("fingerprint", .text).notNull().unique()
+                t.belongsTo("person", onDelete: .cascade).notNull()
+                t.column("importedAt", .datetime).notNull()
+            }
+        }
+
         return migrator
     }
 }

@@ -144,7 +144,7 @@ struct ContactImportTests {
                 _ = try AppDatabase.createPerson(from: card, in: db)
             }
         }
-        let file = Self.tangledConnections.split(separator: "\r\n").filter { !$0.contains("Smith") }.joined(separator: "\r\n") + "\r\n"
+        let file = Self.tangledConnections
         let first = try store.importText(file, format: .linkedIn, name: "Connections.csv")
         #expect(first.added > 0 && first.merged > 0 && !first.review.isEmpty)
         // The first of José's two rows says where he works
@@ -164,6 +164,56 @@ struct ContactImportTests {
                 #expect(before[table] == after[table], "\(table) changed")
             }
         }
+
+        // When vCards bring more about some of them (a phone, a tag, a note), and the LinkedIn
+        // file is imported once more
+        let cards = """
+            BEGIN:VCARD\r\nVERSION:3.0\r\nN:Moreau;Liz;;;\r\nFN:Liz Moreau\r\nEMAIL:liz@acme.com\r\nTEL:+1 415 555 0134\r\nCATEGORIES:investor\r\nEND:VCARD\r
+            BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nTEL:+1 415 555 0134\r\nEND:VCARD\r
+            BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Hopper, Grace\r\nORG:US Navy\r\nNOTE:Wrote the first compiler\r\nEND:VCARD\r
+            BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Chloé Bernard\r\nEMAIL:chloe@example.fr\r\nEND:VCARD\r
+            BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Chloe Bernard\r\nORG:Acme\r\nEND:VCARD\r
+
+            """
+        try store.importText(cards, format: .vCard)
+        let withCards = try store.dump()
+        let last = try store.importText(file, format: .linkedIn, name: "Connections.csv")
+        // Then every row is someone already there: no one is added, nothing moves
+        #expect(last.added == 0)
+        #expect(last.merged == 0)
+        #expect(last.review.isEmpty)
+        let after = try store.dump()
+        for table in withCards.keys.sorted() {
+            #expect(withCards[table] == after[table], "\(table) changed")
+        }
+    }
+
+    @Test("a record imported before stays with its person through a merge and an unmerge")
+    func importedRecordFollowsMerge() throws {
+        // Given two cards imported as two people, who are then merged
+        let store = try TestDatabase()
+        defer { store.cleanUp() }
+        let cards = """
+            BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Chloé Bernard\r\nEMAIL:chloe@example.fr\r\nEND:VCARD\r
+            BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Chloe Bernard\r\nORG:Acme\r\nEND:VCARD\r
+
+            """
+        #expect(try store.importText(cards, format: .vCard).added == 2)
+        let ids = try store.database.reader.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM person ORDER BY id") }
+        _ = try store.database.merge(keep: ids[0], other: ids[1])
+        // When the file is imported again, then both records are the kept person: no twin
+        let again = try store.importText(cards, format: .vCard)
+        #expect(again.added == 0 && again.merged == 0 && again.unchanged == 2)
+        #expect(try store.people().map(\.name) == ["Chloé Bernard"])
+        // After an unmerge, each record is its own person again
+        try store.database.unmerge(mergedPersonId: ids[1])
+        #expect(try store.importText(cards, format: .vCard).unchanged == 2)
+        #expect(try store.people().count == 2)
+        let owners = try store.database.reader.read { db in try Int64.fetchAll(db, sql: "SELECT personId FROM importedContact ORDER BY id") }
+        #expect(owners == ids)
+        // Forgetting a person forgets which records they were
+        _ = try store.database.forget(personId: ids[1])
+        #expect(try store.database.reader.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM importedContact") } == 1)
     }
 
     @Test("a record with nothing to know it by stops the import with its place, and nothing is stored")

@@ -3,9 +3,10 @@ import GRDB
 import LanyardStore
 
 extension AppDatabase {
-    /// Merges OTHER into KEEP: meetings, notes, facts, tags, follow-ups, emails and phones move
-    /// to KEEP, gaps in KEEP's company, title and LinkedIn are filled, OTHER is deleted, and a
-    /// `mergeRecord` keeps what moved so that `unmerge` can restore OTHER under its old id.
+    /// Merges OTHER into KEEP: meetings, notes, facts, tags, follow-ups, emails, phones and the
+    /// imported contact records OTHER stood for move to KEEP, gaps in KEEP's company, title and
+    /// LinkedIn are filled, OTHER is deleted, and a `mergeRecord` keeps what moved so that
+    /// `unmerge` can restore OTHER under its old id.
     public func merge(keep keepId: Int64, other otherId: Int64, at date: Date = Date()) throws -> MergeSummary {
         guard keepId != otherId else { throw PeopleError.mergeWithSelf(id: keepId) }
         return try writer.write { db in
@@ -65,6 +66,9 @@ extension AppDatabase {
             }
             snapshot.mergeRecordIds = try Int64.fetchAll(db, sql: "SELECT id FROM mergeRecord WHERE keptPersonId = ?", arguments: [otherId])
             try db.execute(sql: "UPDATE mergeRecord SET keptPersonId = ? WHERE keptPersonId = ?", arguments: [keepId, otherId])
+            // A contact file imported again finds the kept person where it found the merged one.
+            snapshot.importedContactIds = try Int64.fetchAll(db, sql: "SELECT id FROM importedContact WHERE personId = ?", arguments: [otherId])
+            try db.execute(sql: "UPDATE importedContact SET personId = ? WHERE personId = ?", arguments: [keepId, otherId])
 
             keep.company = keep.company ?? other.company
             keep.title = keep.title ?? other.title
@@ -130,6 +134,7 @@ extension AppDatabase {
             try moveBack("personPhone", snapshot.movedPhoneIds)
             for var phone in snapshot.droppedPhones { try phone.insert(db, onConflict: .ignore) }
             try moveBack("followUp", snapshot.movedFollowUpIds)
+            try moveBack("importedContact", snapshot.importedContactIds ?? [])
             for var followUp in snapshot.droppedFollowUps { try followUp.insert(db, onConflict: .ignore) }
             for id in snapshot.mergeRecordIds {
                 try db.execute(sql: "UPDATE mergeRecord SET keptPersonId = ? WHERE id = ? AND keptPersonId = ?", arguments: [otherId, id, keepId])

@@ -76,7 +76,8 @@ extension AppDatabase {
     // MARK: - Forget
 
     /// Deletes a person and everything about them: emails, phones, keys, meetings, notes,
-    /// facts, tags, follow-ups and every merge record that holds their data.
+    /// facts, tags, follow-ups, which imported records they were, and every merge record that
+    /// holds their data.
     public func forget(personId: Int64) throws -> ForgetSummary {
         try writer.write { db in
             let person = try Self.person(id: personId, in: db)

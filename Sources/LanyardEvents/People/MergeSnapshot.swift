@@ -35,6 +35,9 @@ public struct MergeSnapshot: Codable, Sendable, Equatable {
     public var droppedFollowUps: [FollowUp] = []
     /// Earlier merges into the merged person, re-pointed to the kept one.
     public var mergeRecordIds: [Int64] = []
+    /// The imported contact records the merged person stood for (nil in merges made before
+    /// migration "v7-imported-contact").
+    public var importedContactIds: [Int64]?
     public var kept: KeptFields
 
     static func encode(_ snapshot: MergeSnapshot) throws -> String {

@@ -9,9 +9,11 @@ extension AppDatabase {
     /// Imports contacts through recognition, in one transaction. A contact that is someone
     /// already known (the check-in rule: `recognize`) is merged into them (new emails, phones,
     /// company and title, the note, CATEGORIES as tags); otherwise a new person is made, and
-    /// listed for review when someone resembles them. A contact that a known person already
-    /// holds entirely is left unchanged, and a person that an earlier record of the file wrote
-    /// keeps the company and title it gave them, so importing a file twice changes nothing.
+    /// listed for review when someone resembles them. Importing a file twice changes nothing:
+    /// a record imported before (the same fingerprint, `importedContact`) is the person it
+    /// became, unchanged; a contact that a known person already holds entirely is left
+    /// unchanged; and a person that an earlier record of the file wrote keeps the company and
+    /// title it gave them.
     ///
     /// An invalid record (one the reader refused, or one with no name, email, phone or LinkedIn
     /// profile) throws `InterchangeError.invalidRecord` naming it and stores nothing, unless
@@ -59,23 +61,35 @@ extension AppDatabase {
     static func importContact(_ record: ContactRecord, query: ContactQuery, at date: Date, in db: Database,
                               written: inout Set<Int64>, summary: inout ContactImportSummary) throws {
         let card = record.card
+        let fingerprint = ContactFingerprint.of(card)
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT personId FROM importedContact WHERE fingerprint = ?"), arguments: [fingerprint]) {
+            written.insert(id)
+            summary.unchanged += 1
+            return
+        }
+        /// Notes which person the record became, so that it is them when read again.
+        func remember(_ id: Int64) throws {
+            written.insert(id)
+            try db.cachedStatement(sql: "INSERT INTO importedContact (fingerprint, personId, importedAt) VALUES (?, ?, ?)")
+                .execute(arguments: [fingerprint, id, StoredDate.value(of: date)])
+        }
         let recognition = try recognize(query, in: db)
         if var person = recognition.match?.person, let id = person.id {
             var changed = try absorb(card, into: &person, at: date, keepingKnown: written.contains(id), in: db)
             changed = try addExtras(of: card, to: id, at: date, in: db) || changed
             if changed { summary.merged += 1 } else { summary.unchanged += 1 }
-            written.insert(id)
+            try remember(id)
             return
         }
         for candidate in recognition.candidates where try holds(card, query: query, person: candidate.person, in: db) {
-            // The person this record made on an earlier import: it stands for them again.
-            if let id = candidate.person.id { written.insert(id) }
+            // The person this record made on an earlier import (before fingerprints were kept).
+            if let id = candidate.person.id { try remember(id) }
             summary.unchanged += 1
             return
         }
         let person = try createPerson(from: card, query: query, at: date, in: db)
         try addExtras(of: card, to: person.id!, at: date, isNew: true, in: db)
-        written.insert(person.id!)
+        try remember(person.id!)
         summary.added += 1
         if !recognition.candidates.isEmpty {
             summary.review.append(.init(
