@@ -25,12 +25,13 @@ let package = Package(
     ],
     targets: [
         // MARK: - The C boundary (libcurl)
+        // The header of the system's libcurl; CCurlShim loads the library on first use (dlopen),
+        // so that commands which send no mail do not load it and the libraries it needs.
         .systemLibrary(
             name: "CCurl",
-            pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
-        .target(name: "CCurlShim", dependencies: ["CCurl"]),
+        .target(name: "CCurlShim", dependencies: ["CCurl"], linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
 
         // MARK: - Store and modules
         .target(

@@ -15,8 +15,12 @@ public final class SMTPTransport {
     /// Validates `configuration` and prepares the handle; nothing connects until the first send.
     public init(configuration: SMTPConfiguration, logger: Logger = Logger(label: "lanyard.mail")) throws {
         let security = try configuration.validate()
+        // libcurl is loaded here, by the first transport of the process, not at start.
+        if let failure = lanyard_curl_load() {
+            throw SMTPConfigurationError.invalid(field: "libcurl", reason: String(cString: failure))
+        }
         CurlRuntime.initializeOnce()
-        guard let handle = curl_easy_init() else {
+        guard let handle = lanyard_curl_easy_init() else {
             throw SMTPConfigurationError.invalid(field: "url", reason: "libcurl could not create a handle")
         }
         self.handle = handle
@@ -65,7 +69,7 @@ public final class SMTPTransport {
     }
 
     deinit {
-        curl_easy_cleanup(handle)
+        lanyard_curl_easy_cleanup(handle)
     }
 
     /// Sends `message` (complete RFC 5322 bytes, CRLF lines) from `from` to `to`. The envelope
@@ -77,13 +81,13 @@ public final class SMTPTransport {
         _ = try MailAddress(to, field: "envelope recipient")
         let context = TransferContext(bytes: message)
         let opaque = Unmanaged.passUnretained(context).toOpaque()
-        let recipients = curl_slist_append(nil, to)
-        defer { curl_slist_free_all(recipients) }
+        let recipients = lanyard_curl_slist_append(nil, to)
+        defer { lanyard_curl_slist_free_all(recipients) }
         try set(CURLOPT_MAIL_FROM, "<\(from)>")
         try check(lanyard_curl_setopt_slist(handle, CURLOPT_MAIL_RCPT, recipients), option: "MAIL_RCPT")
         try check(lanyard_curl_setopt_pointer(handle, CURLOPT_READDATA, opaque), option: "READDATA")
         try check(lanyard_curl_setopt_pointer(handle, CURLOPT_DEBUGDATA, opaque), option: "DEBUGDATA")
-        let code = withExtendedLifetime(context) { curl_easy_perform(handle) }
+        let code = withExtendedLifetime(context) { lanyard_curl_easy_perform(handle) }
         try check(lanyard_curl_setopt_pointer(handle, CURLOPT_READDATA, nil), option: "READDATA")
         try check(lanyard_curl_setopt_pointer(handle, CURLOPT_DEBUGDATA, nil), option: "DEBUGDATA")
         try check(lanyard_curl_setopt_slist(handle, CURLOPT_MAIL_RCPT, nil), option: "MAIL_RCPT")
@@ -99,7 +103,7 @@ public final class SMTPTransport {
         }
         let error = SMTPError(
             kind: Self.classify(code: code, reply: reply, bodyDelivered: context.bodyDelivered || reply == 354),
-            curlCode: Int(code.rawValue), curlMessage: String(cString: curl_easy_strerror(code)),
+            curlCode: Int(code.rawValue), curlMessage: String(cString: lanyard_curl_easy_strerror(code)),
             reply: reply, replyText: context.replyLine(for: reply), recipient: to)
         logger.debug("smtp failed", metadata: ["curl_code": "\(error.curlCode)", "reply": "\(reply)", "kind": "\(error.kind.rawValue)"])
         throw error
@@ -126,7 +130,7 @@ public final class SMTPTransport {
 
     private func check(_ code: CURLcode, option: String) throws {
         guard code == CURLE_OK else {
-            throw SMTPConfigurationError.invalid(field: "curl option \(option)", reason: String(cString: curl_easy_strerror(code)))
+            throw SMTPConfigurationError.invalid(field: "curl option \(option)", reason: String(cString: lanyard_curl_easy_strerror(code)))
         }
     }
 }
@@ -158,7 +162,7 @@ private final class TransferContext {
 /// `curl_global_init`, run once per process before the first handle.
 enum CurlRuntime {
     private static let initialized: Bool = {
-        curl_global_init(Int(CURL_GLOBAL_ALL)) == CURLE_OK
+        lanyard_curl_global_init(Int(CURL_GLOBAL_ALL)) == CURLE_OK
     }()
 
     static func initializeOnce() {

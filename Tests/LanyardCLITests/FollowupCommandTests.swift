@@ -43,11 +43,11 @@ struct FollowupCommandParsingTests {
 struct FollowupEndToEndTests {
     let env = ProcessInfo.processInfo.environment
 
-    func run(_ arguments: [String], in root: URL, editor: String? = nil) throws -> (status: Int32, out: String, err: String) {
+    func run(_ arguments: [String], in root: URL, editor: String? = nil, extra: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: env["LANYARD_BIN"]!)
         process.arguments = arguments
-        var environment = env
+        var environment = env.merging(extra) { $1 }
         environment["LANYARD_DB"] = root.appendingPathComponent("e2e.sqlite").path
         environment["LANYARD_CONFIG_DIR"] = root.appendingPathComponent("config").path
         environment["LANYARD_SMTP_PASSWORD"] = env["LANYARD_SMTP_TEST_PASSWORD"]
@@ -63,6 +63,22 @@ struct FollowupEndToEndTests {
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
+
+    #if os(Linux)
+    @Test("a command that sends no mail does not load libcurl (the story below sends with it)")
+    func libcurlOnlyWhenSending() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        // glibc's loader lists every library it looks for and loads
+        for arguments in [["--version"], ["events", "list"], ["followup", "list"]] {
+            let result = try run(arguments, in: root, extra: ["LD_DEBUG": "libs"])
+            #expect(result.status == 0, "\(arguments): \(result.err.suffix(300))")
+            #expect(result.err.contains("libsqlite3"), "the loader's list is there")
+            #expect(!result.err.contains("libcurl"), "\(arguments) loaded libcurl")
+        }
+    }
+    #endif
 
     @Test("configure, draft, edit, approve, send: the server captures exactly one message")
     func story() throws {

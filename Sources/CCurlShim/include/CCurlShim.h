@@ -3,6 +3,24 @@
 
 #include <curl/curl.h>
 
+/// libcurl, loaded on first use. Linking it would load it, and the thirty-odd libraries it
+/// needs (TLS, Kerberos, LDAP, ...), into every process at start: about 10 ms of every
+/// command, when only sending mail uses it. These functions call the real ones through
+/// pointers that `lanyard_curl_load` resolves once (dlopen of the system's libcurl.so.4).
+
+/// Loads libcurl if not yet done; NULL when it is loaded, else why it could not be (the loader's
+/// message). Thread-safe; every function below calls it.
+const char *lanyard_curl_load(void);
+
+CURLcode lanyard_curl_global_init(long flags);
+/// NULL when libcurl cannot be loaded or cannot make a handle.
+CURL *lanyard_curl_easy_init(void);
+void lanyard_curl_easy_cleanup(CURL *handle);
+CURLcode lanyard_curl_easy_perform(CURL *handle);
+const char *lanyard_curl_easy_strerror(CURLcode code);
+struct curl_slist *lanyard_curl_slist_append(struct curl_slist *list, const char *value);
+void lanyard_curl_slist_free_all(struct curl_slist *list);
+
 /// Typed wrappers over the variadic curl_easy_setopt / curl_easy_getinfo, which Swift cannot call.
 
 CURLcode lanyard_curl_setopt_long(CURL *handle, CURLoption option, long value);
