@@ -236,23 +236,8 @@ extension AppDatabase {
                 CREATE TABLE personSearch_deferring (id INTEGER PRIMARY KEY CHECK (id = 1));
                 CREATE TABLE personSearch_pending (personId INTEGER PRIMARY KEY);
                 """)
-            let deferring = "EXISTS (SELECT 1 FROM personSearch_deferring)"
-
-            /// SQL that rebuilds the rows of the people whose id satisfies `selector`.
-            func rebuild(_ selector: String) -> String {
-                """
-                DELETE FROM personSearch WHERE rowid \(selector);
-                INSERT INTO personSearch(rowid, name, aliases, company, title, tags, facts, places, notes)
-                SELECT p.id, p.name, p.normalizedName, coalesce(p.company, ''), coalesce(p.title, ''),
-                    coalesce((SELECT group_concat(t.tag, ' ') FROM tag t WHERE t.personId = p.id), ''),
-                    coalesce((SELECT group_concat(f.key || ': ' || f.value, ' · ') FROM fact f
-                              WHERE f.personId = p.id AND f.supersededAt IS NULL), ''),
-                    coalesce((SELECT group_concat(e.name || coalesce(', ' || e.city, ''), ' · ') FROM event e
-                              WHERE e.id IN (SELECT m.eventId FROM meeting m WHERE m.personId = p.id)), ''),
-                    coalesce((SELECT group_concat(n.body, ' · ') FROM note n WHERE n.personId = p.id), '')
-                FROM person p WHERE p.id \(selector) ORDER BY p.id;
-                """
-            }
+            let deferring = Self.searchDeferring
+            let rebuild = Self.rebuildPersonSearch
 
             /// A trigger that rebuilds at once, and its twin that only notes the people while
             /// a batch defers. `pending` is a VALUES or SELECT clause of person ids.
@@ -335,7 +320,9 @@ extension AppDatabase {
         // index a short prefix ("le"*) is also every note, company and place holding such a
         // word, and both the walk and bm25's statistics read all of it: "paul le" read 40,000
         // rows' entries to find 62 people. Here it reads the names'. A person's row changes
-        // only with their name, never with a meeting or a note.
+        // only with their name, never with a meeting or a note. Like `personSearch`, it is
+        // written once at the end of a bulk write: FTS5 flushes a segment for every statement
+        // that writes it, and 30,000 one-row segments made a LinkedIn import 2 s slower.
         migrator.registerMigration("v6-person-name-search") { db in
             try db.create(virtualTable: "personNameSearch", using: FTS5()) { t in
                 t.tokenizer = .unicode61(diacritics: .remove)
@@ -344,17 +331,28 @@ extension AppDatabase {
                 t.column("aliases") // the normalised (transliterated) name
             }
             let insert = "INSERT INTO personNameSearch(rowid, name, aliases) VALUES (NEW.id, NEW.name, NEW.normalizedName);"
+            // While a batch defers, `personSearch`'s triggers note inserted and renamed people in
+            // `personSearch_pending`, and the end of the batch rebuilds both indexes for them.
             try db.execute(sql: """
-                CREATE TRIGGER personNameSearch_ai AFTER INSERT ON person BEGIN
+                CREATE TRIGGER personNameSearch_ai AFTER INSERT ON person WHEN NOT \(Self.searchDeferring) BEGIN
                 \(insert)
                 END;
                 CREATE TRIGGER personNameSearch_au AFTER UPDATE OF id, name, normalizedName ON person
-                WHEN OLD.id IS NOT NEW.id OR OLD.name IS NOT NEW.name OR OLD.normalizedName IS NOT NEW.normalizedName BEGIN
+                WHEN NOT \(Self.searchDeferring)
+                    AND (OLD.id IS NOT NEW.id OR OLD.name IS NOT NEW.name OR OLD.normalizedName IS NOT NEW.normalizedName) BEGIN
                 DELETE FROM personNameSearch WHERE rowid = OLD.id;
                 \(insert)
                 END;
                 CREATE TRIGGER personNameSearch_ad AFTER DELETE ON person BEGIN
                 DELETE FROM personNameSearch WHERE rowid = OLD.id;
+                END;
+                DROP TRIGGER personSearch_deferring_ad;
+                CREATE TRIGGER personSearch_deferring_ad AFTER DELETE ON personSearch_deferring BEGIN
+                \(Self.rebuildPersonSearch("IN (SELECT personId FROM personSearch_pending)"))
+                DELETE FROM personNameSearch WHERE rowid IN (SELECT personId FROM personSearch_pending);
+                INSERT INTO personNameSearch(rowid, name, aliases)
+                SELECT id, name, normalizedName FROM person WHERE id IN (SELECT personId FROM personSearch_pending) ORDER BY id;
+                DELETE FROM personSearch_pending;
                 END;
                 INSERT INTO personNameSearch(rowid, name, aliases) SELECT id, name, normalizedName FROM person ORDER BY id;
                 INSERT INTO personNameSearch(personNameSearch) VALUES('optimize');
@@ -376,5 +374,25 @@ extension AppDatabase {
         }
 
         return migrator
+    }
+
+    /// True while a bulk write defers the search indexes (`deferringSearchIndex`).
+    static let searchDeferring = "EXISTS (SELECT 1 FROM personSearch_deferring)"
+
+    /// SQL that rebuilds the `personSearch` rows of the people whose id satisfies `selector`
+    /// (as of migration "v3-person-search-deferred").
+    static func rebuildPersonSearch(_ selector: String) -> String {
+        """
+        DELETE FROM personSearch WHERE rowid \(selector);
+        INSERT INTO personSearch(rowid, name, aliases, company, title, tags, facts, places, notes)
+        SELECT p.id, p.name, p.normalizedName, coalesce(p.company, ''), coalesce(p.title, ''),
+            coalesce((SELECT group_concat(t.tag, ' ') FROM tag t WHERE t.personId = p.id), ''),
+            coalesce((SELECT group_concat(f.key || ': ' || f.value, ' · ') FROM fact f
+                      WHERE f.personId = p.id AND f.supersededAt IS NULL), ''),
+            coalesce((SELECT group_concat(e.name || coalesce(', ' || e.city, ''), ' · ') FROM event e
+                      WHERE e.id IN (SELECT m.eventId FROM meeting m WHERE m.personId = p.id)), ''),
+            coalesce((SELECT group_concat(n.body, ' · ') FROM note n WHERE n.personId = p.id), '')
+        FROM person p WHERE p.id \(selector) ORDER BY p.id;
+        """
     }
 }

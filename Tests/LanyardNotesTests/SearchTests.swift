@@ -240,6 +240,28 @@ struct SearchTests {
         try store.db.writer.write { db in try db.execute(sql: "INSERT INTO personNameSearch(personNameSearch) VALUES('integrity-check')") }
     }
 
+    @Test("a bulk write, which defers the indexes to its end, leaves the names' index as direct writes do")
+    func nameIndexAfterBatch() throws {
+        let (store, anna, _) = try Self.populated()
+        try store.db.writer.write { db in
+            try AppDatabase.deferringSearchIndex(db) {
+                for i in 0..<50 {
+                    var person = Person(name: "Batch Person \(i)", sortName: "Person \(i), Batch", normalizedName: "batch person \(i)")
+                    try person.insert(db)
+                }
+                var renamed = anna
+                renamed.name = "Anna Keller"
+                renamed.normalizedName = "anna keller"
+                try renamed.update(db)
+            }
+        }
+        #expect(try Self.namesIndexed(store) == Self.names(store))
+        #expect(try store.db.search(SearchQuery("keller")).map(\.personId) == [anna.id])
+        #expect(try store.db.search(SearchQuery("schmidt")).isEmpty)
+        #expect(try store.db.search(SearchQuery("batch pers 4", limit: 100)).count == 1)
+        try store.db.writer.write { db in try db.execute(sql: "INSERT INTO personNameSearch(personNameSearch) VALUES('integrity-check')") }
+    }
+
     static func names(_ store: TestStore) throws -> [[String]] {
         try store.db.reader.read { db in
             try Row.fetchAll(db, sql: "SELECT id, name, normalizedName FROM person ORDER BY id").map { ["\($0[0] as Int64)", $0[1], $0[2]] }
