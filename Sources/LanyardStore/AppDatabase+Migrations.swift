@@ -316,47 +316,60 @@ extension AppDatabase {
                 """)
         }
 
-        // Names only, for the name tier of a search (most queries stop there). In the whole
-        // index a short prefix ("le"*) is also every note, company and place holding such a
-        // word, and both the walk and bm25's statistics read all of it: "paul le" read 40,000
-        // rows' entries to find 62 people. Here it reads the names'. A person's row changes
-        // only with their name, never with a meeting or a note. Like `personSearch`, it is
-        // written once at the end of a bulk write: FTS5 flushes a segment for every statement
-        // that writes it, and 30,000 one-row segments made a LinkedIn import 2 s slower.
-        migrator.registerMigration("v6-person-name-search") { db in
-            try db.create(virtualTable: "personNameSearch", using: FTS5()) { t in
+        // Who a person is (name, alias, company, title, tags), for the first two tiers of a
+        // search, where most queries stop. In the whole index a short prefix ("ber"*) is also
+        // every note, fact and place holding such a word (Berlin), and both the walk and bm25's
+        // statistics read all of it: "paul le" read 40,000 rows' entries to find 62 people.
+        // Here it reads names, companies, titles and tags. A row changes with those only,
+        // never with a meeting or a note. Like `personSearch`, it is written once at the end of
+        // a bulk write: FTS5 flushes a segment for every statement that writes it, and 30,000
+        // one-row segments made a LinkedIn import 2 s slower.
+        migrator.registerMigration("v6-person-card-search") { db in
+            try db.create(virtualTable: "personCardSearch", using: FTS5()) { t in
                 t.tokenizer = .unicode61(diacritics: .remove)
                 t.prefixes = [2, 3, 4]
                 t.column("name")
                 t.column("aliases") // the normalised (transliterated) name
+                t.column("company")
+                t.column("title")
+                t.column("tags")
             }
-            let insert = "INSERT INTO personNameSearch(rowid, name, aliases) VALUES (NEW.id, NEW.name, NEW.normalizedName);"
-            // While a batch defers, `personSearch`'s triggers note inserted and renamed people in
+            let rebuild = Self.rebuildPersonCardSearch
+            let notDeferring = "NOT \(Self.searchDeferring)"
+            // While a batch defers, `personSearch`'s triggers note the people it touches in
             // `personSearch_pending`, and the end of the batch rebuilds both indexes for them.
             try db.execute(sql: """
-                CREATE TRIGGER personNameSearch_ai AFTER INSERT ON person WHEN NOT \(Self.searchDeferring) BEGIN
-                \(insert)
+                CREATE TRIGGER personCardSearch_person_ai AFTER INSERT ON person WHEN \(notDeferring) BEGIN
+                \(rebuild("= NEW.id"))
                 END;
-                CREATE TRIGGER personNameSearch_au AFTER UPDATE OF id, name, normalizedName ON person
-                WHEN NOT \(Self.searchDeferring)
-                    AND (OLD.id IS NOT NEW.id OR OLD.name IS NOT NEW.name OR OLD.normalizedName IS NOT NEW.normalizedName) BEGIN
-                DELETE FROM personNameSearch WHERE rowid = OLD.id;
-                \(insert)
+                CREATE TRIGGER personCardSearch_person_au AFTER UPDATE OF id, name, normalizedName, company, title ON person
+                WHEN \(notDeferring) AND (OLD.id IS NOT NEW.id OR OLD.name IS NOT NEW.name OR OLD.normalizedName IS NOT NEW.normalizedName
+                    OR OLD.company IS NOT NEW.company OR OLD.title IS NOT NEW.title) BEGIN
+                DELETE FROM personCardSearch WHERE rowid = OLD.id;
+                \(rebuild("= NEW.id"))
                 END;
-                CREATE TRIGGER personNameSearch_ad AFTER DELETE ON person BEGIN
-                DELETE FROM personNameSearch WHERE rowid = OLD.id;
+                CREATE TRIGGER personCardSearch_person_ad AFTER DELETE ON person BEGIN
+                DELETE FROM personCardSearch WHERE rowid = OLD.id;
+                END;
+                CREATE TRIGGER personCardSearch_tag_ai AFTER INSERT ON tag WHEN \(notDeferring) BEGIN
+                \(rebuild("= NEW.personId"))
+                END;
+                CREATE TRIGGER personCardSearch_tag_au AFTER UPDATE OF personId, tag ON tag WHEN \(notDeferring) BEGIN
+                \(rebuild("= OLD.personId"))
+                \(rebuild("= NEW.personId"))
+                END;
+                CREATE TRIGGER personCardSearch_tag_ad AFTER DELETE ON tag WHEN \(notDeferring) BEGIN
+                \(rebuild("= OLD.personId"))
                 END;
                 DROP TRIGGER personSearch_deferring_ad;
                 CREATE TRIGGER personSearch_deferring_ad AFTER DELETE ON personSearch_deferring BEGIN
                 \(Self.rebuildPersonSearch("IN (SELECT personId FROM personSearch_pending)"))
-                DELETE FROM personNameSearch WHERE rowid IN (SELECT personId FROM personSearch_pending);
-                INSERT INTO personNameSearch(rowid, name, aliases)
-                SELECT id, name, normalizedName FROM person WHERE id IN (SELECT personId FROM personSearch_pending) ORDER BY id;
+                \(rebuild("IN (SELECT personId FROM personSearch_pending)"))
                 DELETE FROM personSearch_pending;
                 END;
-                INSERT INTO personNameSearch(rowid, name, aliases) SELECT id, name, normalizedName FROM person ORDER BY id;
-                INSERT INTO personNameSearch(personNameSearch) VALUES('optimize');
-                INSERT INTO personNameSearch(personNameSearch, rank) VALUES('automerge', 2);
+                \(rebuild("IS NOT NULL"))
+                INSERT INTO personCardSearch(personCardSearch) VALUES('optimize');
+                INSERT INTO personCardSearch(personCardSearch, rank) VALUES('automerge', 2);
                 """)
         }
 
@@ -378,6 +391,18 @@ extension AppDatabase {
 
     /// True while a bulk write defers the search indexes (`deferringSearchIndex`).
     static let searchDeferring = "EXISTS (SELECT 1 FROM personSearch_deferring)"
+
+    /// SQL that rebuilds the `personCardSearch` rows of the people whose id satisfies
+    /// `selector` (tags in the order `personSearch` lists them).
+    static func rebuildPersonCardSearch(_ selector: String) -> String {
+        """
+        DELETE FROM personCardSearch WHERE rowid \(selector);
+        INSERT INTO personCardSearch(rowid, name, aliases, company, title, tags)
+        SELECT p.id, p.name, p.normalizedName, coalesce(p.company, ''), coalesce(p.title, ''),
+            coalesce((SELECT group_concat(t.tag, ' ') FROM tag t WHERE t.personId = p.id), '')
+        FROM person p WHERE p.id \(selector) ORDER BY p.id;
+        """
+    }
 
     /// SQL that rebuilds the `personSearch` rows of the people whose id satisfies `selector`
     /// (as of migration "v3-person-search-deferred").

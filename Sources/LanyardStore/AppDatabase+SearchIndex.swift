@@ -2,8 +2,8 @@ import GRDB
 
 extension AppDatabase {
     /// Runs `body` (many writes in the caller's transaction) with the person-search indexes
-    /// (`personSearch`, and `personNameSearch` for new and renamed people) rebuilt once at the
-    /// end for every person it touched, instead of after each write.
+    /// (`personSearch` and `personCardSearch`) rebuilt once at the end for every person it
+    /// touched, instead of after each write.
     /// Runs in a savepoint: when `body` throws, its writes, the deferral and the people
     /// noted for the rebuild are all rolled back. Nested calls defer to the outermost one.
     public static func deferringSearchIndex<T>(_ db: Database, _ body: () throws -> T) throws -> T {

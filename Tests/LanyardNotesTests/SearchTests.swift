@@ -218,7 +218,7 @@ struct SearchTests {
         #expect(try Self.namesIndexed(store) == Self.names(store))
     }
 
-    @Test("the names' index holds every person's name and alias, through merge, unmerge and renames")
+    @Test("the card index holds every person's name, alias, company, title and tags, through merge, unmerge, renames and tags")
     func nameIndexFollowsPeople() throws {
         let (store, anna, bob) = try Self.populated()
         #expect(try Self.namesIndexed(store) == Self.names(store))
@@ -229,18 +229,28 @@ struct SearchTests {
         try store.db.unmerge(mergedPersonId: bob.id!)
         #expect(try Self.namesIndexed(store) == Self.names(store))
         #expect(try store.db.search(SearchQuery("bob sto")).map(\.personId) == [bob.id])
-        // An update that leaves the name as it was (a new company) leaves the row alone
-        let before = try store.db.reader.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM personNameSearch_data") }
+        // An update that leaves the card as it was (every column written again) leaves the row alone
+        let before = try store.db.reader.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM personCardSearch_data") }
         try store.db.writer.write { db in
-            try db.execute(sql: "UPDATE person SET name = name, normalizedName = normalizedName, company = 'Initech' WHERE id = ?", arguments: [anna.id])
+            try db.execute(sql: "UPDATE person SET name = name, normalizedName = normalizedName, company = company, title = title WHERE id = ?", arguments: [anna.id])
         }
-        #expect(try store.db.reader.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM personNameSearch_data") } == before)
+        #expect(try store.db.reader.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM personCardSearch_data") } == before)
+        // A new company, a tag added and one removed are found at once
+        try store.db.writer.write { db in
+            try db.execute(sql: "UPDATE person SET company = 'Initech' WHERE id = ?", arguments: [anna.id])
+        }
+        try store.db.addTags(["Swift Community"], personId: anna.id!)
+        try store.db.removeTags(["investor"], personId: anna.id!)
+        #expect(try Self.namesIndexed(store) == Self.names(store))
+        #expect(try store.db.search(SearchQuery("anna initech")).map(\.personId) == [anna.id])
+        #expect(try store.db.search(SearchQuery("anna swift-comm")).first?.matchedField == "tags")
+        #expect(try store.db.search(SearchQuery("investor")).isEmpty)
         #expect(try store.db.search(SearchQuery("anna sch")).map(\.personId) == [anna.id])
         // FTS5 checks its index against its rows (and throws when they disagree)
-        try store.db.writer.write { db in try db.execute(sql: "INSERT INTO personNameSearch(personNameSearch) VALUES('integrity-check')") }
+        try store.db.writer.write { db in try db.execute(sql: "INSERT INTO personCardSearch(personCardSearch) VALUES('integrity-check')") }
     }
 
-    @Test("a bulk write, which defers the indexes to its end, leaves the names' index as direct writes do")
+    @Test("a bulk write, which defers the indexes to its end, leaves the card index as direct writes do")
     func nameIndexAfterBatch() throws {
         let (store, anna, _) = try Self.populated()
         try store.db.writer.write { db in
@@ -253,24 +263,31 @@ struct SearchTests {
                 renamed.name = "Anna Keller"
                 renamed.normalizedName = "anna keller"
                 try renamed.update(db)
+                try Tag(personId: anna.id!, tag: "batch-tag").insert(db)
             }
         }
         #expect(try Self.namesIndexed(store) == Self.names(store))
         #expect(try store.db.search(SearchQuery("keller")).map(\.personId) == [anna.id])
+        #expect(try store.db.search(SearchQuery("keller batch-tag")).first?.matchedField == "tags")
         #expect(try store.db.search(SearchQuery("schmidt")).isEmpty)
         #expect(try store.db.search(SearchQuery("batch pers 4", limit: 100)).count == 1)
-        try store.db.writer.write { db in try db.execute(sql: "INSERT INTO personNameSearch(personNameSearch) VALUES('integrity-check')") }
+        try store.db.writer.write { db in try db.execute(sql: "INSERT INTO personCardSearch(personCardSearch) VALUES('integrity-check')") }
     }
 
     static func names(_ store: TestStore) throws -> [[String]] {
         try store.db.reader.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, name, normalizedName FROM person ORDER BY id").map { ["\($0[0] as Int64)", $0[1], $0[2]] }
+            try Row.fetchAll(db, sql: """
+                SELECT id, name, normalizedName, coalesce(company, ''), coalesce(title, ''),
+                    coalesce((SELECT group_concat(t.tag, ' ') FROM tag t WHERE t.personId = person.id), '')
+                FROM person ORDER BY id
+                """).map { ["\($0[0] as Int64)", $0[1], $0[2], $0[3], $0[4], $0[5]] }
         }
     }
 
     static func namesIndexed(_ store: TestStore) throws -> [[String]] {
         try store.db.reader.read { db in
-            try Row.fetchAll(db, sql: "SELECT rowid, name, aliases FROM personNameSearch ORDER BY rowid").map { ["\($0[0] as Int64)", $0[1], $0[2]] }
+            try Row.fetchAll(db, sql: "SELECT rowid, name, aliases, company, title, tags FROM personCardSearch ORDER BY rowid")
+                .map { ["\($0[0] as Int64)", $0[1], $0[2], $0[3], $0[4], $0[5]] }
         }
     }
 }

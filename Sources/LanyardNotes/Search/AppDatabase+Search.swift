@@ -21,9 +21,32 @@ extension AppDatabase {
         (nil, ["facts", "places", "notes"]),
     ]
 
-    /// The index of names alone (`name`, `aliases`: migration "v6-person-name-search"), which
-    /// the name tier reads when no filter narrows the query inside the whole index.
-    static let nameIndex = (table: "personNameSearch", weights: "10.0, 10.0")
+    /// An FTS5 index of people, whose columns are the first `columnCount` of `searchColumns`.
+    struct SearchIndex {
+        var table: String
+        var columnCount: Int
+
+        /// The column weights, as bm25's arguments.
+        var weights: String { searchColumns.prefix(columnCount).map { String($0.weight) }.joined(separator: ", ") }
+
+        /// True when the index has every column of `columns` (nil: all of the whole index's).
+        func holds(_ columns: [String]?) -> Bool {
+            let own = searchColumns.prefix(columnCount).map(\.column)
+            return (columns ?? searchColumns.map(\.column)).allSatisfy(own.contains)
+        }
+
+        /// Every expression required inside `columns`; no column filter where they are all of
+        /// the index's columns.
+        func pattern(_ expressions: [String], columns: [String]?) -> String {
+            SearchTerms.pattern(expressions, columns: columns?.count == columnCount ? nil : columns)
+        }
+    }
+
+    /// Everything (migration "v2-person-search").
+    static let wholeIndex = SearchIndex(table: "personSearch", columnCount: 8)
+    /// Who a person is: name, aliases, company, title, tags (migration "v6-person-card-search"),
+    /// which the first two tiers read unless an event filter must narrow the walk in the whole one.
+    static let cardIndex = SearchIndex(table: "personCardSearch", columnCount: 5)
 
     /// The most people one tier ranks by bm25: when more match (a word most notes contain),
     /// the tier lists the most recently added first, which keeps every search bounded.
@@ -47,6 +70,7 @@ extension AppDatabase {
         // keeps SQLite from reading every meeting of the event for each row; `$index` stands for
         // the index table the tier reads.)
         var filterPhrases: [String] = []
+        var filtersByPlace = false
         var filters = ""
         var filterArguments: StatementArguments = []
         if let tag = query.tag {
@@ -61,6 +85,7 @@ extension AppDatabase {
             }
             if let word = try distinctiveWord(of: event, terms: terms, in: db) {
                 filterPhrases.append("{places}: " + SearchTerms.quoted(word))
+                filtersByPlace = true
             }
             filters += " AND EXISTS (SELECT 1 FROM meeting WHERE meeting.personId = $index.rowid AND +meeting.eventId = ?)"
             filterArguments += [event.id]
@@ -69,27 +94,28 @@ extension AppDatabase {
         let expressions = try words.map { try terms.expression(for: $0) }
         let limit = max(1, query.limit)
         let open = try openTiers(expressions, in: db)
+        let indexes = searchTiers.map { cardIndex.holds($0.columns) && !filtersByPlace ? cardIndex : wholeIndex }
 
         // Tier by tier. FTS5 walks its doclists newest row first and stops at the LIMIT, so a
         // probe is cheap; bm25 (whose statistics cost a pass over each word's doclist) only
         // ranks a tier that has at most `candidatesPerTier` people. A larger tier (a word in
         // most notes) lists its most recently added people first. Lists go in as one JSON
-        // argument, so that each statement has one shape and is prepared once. The name tier
-        // reads the names' own index, unless a filter has to narrow the walk inside the whole one.
+        // argument, so that each statement has one shape and is prepared once. A tier reads the
+        // smallest index that holds its columns.
         let cap = max(limit, candidatesPerTier)
         var ranked: [(id: Int64, score: Double?, tier: Int)] = []
         for (tier, columns) in searchTiers.map(\.columns).enumerated() where ranked.count < limit && open[tier] {
-            let byName = tier == 0 && filterPhrases.isEmpty
-            let index = byName ? nameIndex.table : "personSearch"
-            let pattern = SearchTerms.pattern(expressions, columns: byName ? nil : columns)
+            let index = indexes[tier]
+            let pattern = index.pattern(expressions, columns: columns)
             let taken = ranked.isEmpty ? "" : " AND rowid NOT IN (SELECT value FROM json_each(?))"
             let probe = try Int64.fetchAll(db.cachedStatement(sql: """
-                SELECT rowid FROM \(index) WHERE \(index) MATCH ?\(filters.replacingOccurrences(of: "$index", with: index))\(taken) ORDER BY rowid DESC LIMIT ?
+                SELECT rowid FROM \(index.table) WHERE \(index.table) MATCH ?\(filters.replacingOccurrences(of: "$index", with: index.table))\(taken)
+                ORDER BY rowid DESC LIMIT ?
                 """), arguments: [([pattern] + filterPhrases).joined(separator: " AND ")] + filterArguments
                     + (ranked.isEmpty ? [] : [jsonList(ranked.map(\.id))]) + [cap + 1])
             if probe.isEmpty { continue }
             let found = probe.count <= cap
-                ? try rank(probe, pattern: pattern, index: index, weights: byName ? nameIndex.weights : nil, in: db)
+                ? try rank(probe, pattern: pattern, index: index, in: db)
                 : probe.map { (id: $0, score: Double?.none) }
             ranked += found.prefix(limit - ranked.count).map { (id: $0.id, score: $0.score, tier: tier) }
         }
@@ -101,7 +127,7 @@ extension AppDatabase {
         var snippets: [Int64: (field: String, snippet: String)] = [:]
         for tier in Set(ranked.map(\.tier)) {
             let ids = ranked.filter { $0.tier == tier }.map(\.id)
-            try snippets.merge(bestSnippets(ids: ids, tier: tier, expressions: expressions, in: db)) { $1 }
+            try snippets.merge(bestSnippets(ids: ids, tier: tier, index: indexes[tier], expressions: expressions, in: db)) { $1 }
         }
         return ranked.compactMap { hit in
             guard let person = people[hit.id] else { return nil }
@@ -117,19 +143,15 @@ extension AppDatabase {
     /// word found nowhere there closes it (and the narrower tiers) before any combined query.
     /// Checking a word alone stops at its first match; a word only ever in notes reads its
     /// doclist once (where probing each tier read it once per tier). With a single word, the
-    /// narrowest tier's check would be its probe over again, so the probe decides. The name
-    /// tier is checked in the names' index.
+    /// narrowest tier's check would be its probe over again, so the probe decides. The checks
+    /// read the card index, which holds the columns of every tier that has them.
     private static func openTiers(_ expressions: [String], in db: Database) throws -> [Bool] {
         var open = searchTiers.map { _ in true }
-        let exists = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM personSearch WHERE personSearch MATCH ?)")
-        let existsByName = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(nameIndex.table) WHERE \(nameIndex.table) MATCH ?)")
+        let exists = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(cardIndex.table) WHERE \(cardIndex.table) MATCH ?)")
         for tier in searchTiers.indices.reversed() where tier > 0 || expressions.count > 1 {
             guard let columns = searchTiers[tier].columns else { continue }
             for expression in expressions {
-                let found = tier == 0
-                    ? try Bool.fetchOne(existsByName, arguments: [expression])
-                    : try Bool.fetchOne(exists, arguments: [SearchTerms.pattern([expression], columns: columns)])
-                if found != true {
+                if try Bool.fetchOne(exists, arguments: [cardIndex.pattern([expression], columns: columns)]) != true {
                     for narrower in 0...tier { open[narrower] = false }
                     return open
                 }
@@ -156,13 +178,11 @@ extension AppDatabase {
 
     /// `ids` (the whole of a tier) best first by bm25 with the column weights, ties by id. The
     /// ids bound the walk (a rowid range, then each row checked), and the filters stay out of
-    /// the pattern so that bm25 weighs the query's words only. `weights`: those of `index`'s
-    /// columns (nil: the whole index's, `searchColumns`).
-    private static func rank(_ ids: [Int64], pattern: String, index: String, weights: String?, in db: Database) throws -> [(id: Int64, score: Double?)] {
-        let weights = weights ?? searchColumns.map { String($0.weight) }.joined(separator: ", ")
-        return try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT rowid, bm25(\(index), \(weights)) AS score FROM \(index)
-            WHERE \(index) MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))
+    /// the pattern so that bm25 weighs the query's words only.
+    private static func rank(_ ids: [Int64], pattern: String, index: SearchIndex, in db: Database) throws -> [(id: Int64, score: Double?)] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT rowid, bm25(\(index.table), \(index.weights)) AS score FROM \(index.table)
+            WHERE \(index.table) MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))
             """), arguments: [pattern, ids.min()!, ids.max()!, jsonList(ids)])
             .map { (id: $0["rowid"] as Int64, score: $0["score"] as Double) }
             .sorted { ($0.score, $0.id) < ($1.score, $1.id) }
@@ -173,15 +193,17 @@ extension AppDatabase {
     /// words (ties go to the weightier column), markers turned into brackets; none for the
     /// name tier (the hit shows the name). One statement: the rowid range lets FTS5 run the
     /// query once over a few rows, and the unary + keeps IN from splitting it into one run per id.
-    private static func bestSnippets(ids: [Int64], tier: Int, expressions: [String], in db: Database) throws -> [Int64: (field: String, snippet: String)] {
+    private static func bestSnippets(ids: [Int64], tier: Int, index searchIndex: SearchIndex, expressions: [String], in db: Database) throws -> [Int64: (field: String, snippet: String)] {
         let shown = searchTiers[tier].shown
         guard !shown.isEmpty else { return [:] }
+        // Column numbers are the same in both indexes: the card index's are the first five.
         let indices = searchColumns.indices.filter { shown.contains(searchColumns[$0].column) }
-        let calls = indices.map { "snippet(personSearch, \($0), char(1), char(2), '…', 10)" }.joined(separator: ", ")
+        let table = searchIndex.table
+        let calls = indices.map { "snippet(\(table), \($0), char(1), char(2), '…', 10)" }.joined(separator: ", ")
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT rowid, \(calls) FROM personSearch
-            WHERE personSearch MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))
-            """), arguments: [SearchTerms.pattern(expressions, columns: searchTiers[tier].columns), ids.min()!, ids.max()!, jsonList(ids)])
+            SELECT rowid, \(calls) FROM \(table)
+            WHERE \(table) MATCH ? AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))
+            """), arguments: [searchIndex.pattern(expressions, columns: searchTiers[tier].columns), ids.min()!, ids.max()!, jsonList(ids)])
         var result: [Int64: (field: String, snippet: String)] = [:]
         for row in rows {
             var best: (index: Int, text: String, marks: Int)?
