@@ -21,8 +21,9 @@ import Foundation
 ///
 /// - `tables` holds every table of the database (people, emails, phones, matching keys, events,
 ///   meetings, notes, facts with their superseded history, tags, follow-ups, merge records,
-///   the fingerprints of imported contact records, and any table a later migration adds), keyed by the table name in snake_case; each row is an
-///   object keyed by its column name in snake_case (`linkedinURL` → `linkedin_url`).
+///   the fingerprints of imported contact records, and any table a later migration adds),
+///   keyed by the table name in snake_case; each row is an object keyed by its column name in
+///   snake_case (`linkedinURL` → `linkedin_url`).
 /// - Values are the stored ones: integers, strings, null; timestamps as ISO 8601 UTC with
 ///   milliseconds (`2025-09-14T09:00:00.000Z`); calendar days as `YYYY-MM-DD`; BLOB columns
 ///   (a follow-up's frozen message) as base64.
