@@ -50,7 +50,7 @@ struct SQLiteColumns {
         if sqlite3_column_type(statement, index) == SQLITE_TEXT, let bytes = sqlite3_column_text(statement, index) {
             let text = UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, index)))
             if text.count == 10, text[4] == 0x2D, text[7] == 0x2D,
-               let year = StoredDateText.number(text, 0, 4), let month = StoredDateText.number(text, 5, 2), let day = StoredDateText.number(text, 8, 2),
+               let year = StoredDate.number(text, 0, 4), let month = StoredDate.number(text, 5, 2), let day = StoredDate.number(text, 8, 2),
                let calendarDay = CalendarDay(year: year, month: month, day: day) {
                 return calendarDay
             }
@@ -63,7 +63,7 @@ struct SQLiteColumns {
     /// when it is no date).
     func date(_ index: Int32) throws -> Date {
         if sqlite3_column_type(statement, index) == SQLITE_TEXT, let bytes = sqlite3_column_text(statement, index),
-           let date = StoredDateText.parse(UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, index)))) {
+           let date = StoredDate.parse(UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, index)))) {
             return date
         }
         return try row.decode(Date.self, atIndex: Int(index))
@@ -72,37 +72,5 @@ struct SQLiteColumns {
     /// The same, nil for NULL.
     func optionalDate(_ index: Int32) throws -> Date? {
         isNull(index) ? nil : try date(index)
-    }
-}
-
-/// The text GRDB stores dates as, `yyyy-MM-dd HH:mm:ss.SSS` in UTC, parsed without a Calendar
-/// (years before 1600 are left to GRDB: Foundation's calendar is Julian before 1582).
-enum StoredDateText {
-    /// The date, or nil when the text has any other shape (GRDB then reads it).
-    static func parse(_ text: UnsafeBufferPointer<UInt8>) -> Date? {
-        guard text.count == 23, text[4] == 0x2D, text[7] == 0x2D, text[10] == 0x20, text[13] == 0x3A, text[16] == 0x3A, text[19] == 0x2E else { return nil }
-        func number(_ from: Int, _ count: Int) -> Int? { Self.number(text, from, count) }
-        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
-              let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2), let milli = number(20, 3),
-              year >= 1600, (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60,
-              let calendarDay = CalendarDay(year: year, month: month, day: day)
-        else { return nil }
-        let days = CivilDays.days(year: calendarDay.year, month: calendarDay.month, day: calendarDay.day) - 11_323 // 1970-01-01 → 2001-01-01
-        // As Foundation's Calendar adds it up, for the same Double to the bit: the time of day with
-        // its fraction first, then the whole days (adding the fraction last rounds differently for
-        // about one date in 35,000).
-        let timeOfDay = Double(hour * 3_600 + minute * 60 + second) + Double(milli) / 1_000
-        return Date(timeIntervalSinceReferenceDate: Double(days * 86_400) + timeOfDay)
-    }
-
-    /// The decimal number in `count` ASCII digits from `from`, or nil when one is not a digit.
-    static func number(_ text: UnsafeBufferPointer<UInt8>, _ from: Int, _ count: Int) -> Int? {
-        var value = 0
-        for i in from..<(from + count) {
-            let digit = Int(text[i]) - 0x30
-            guard (0...9).contains(digit) else { return nil }
-            value = value * 10 + digit
-        }
-        return value
     }
 }

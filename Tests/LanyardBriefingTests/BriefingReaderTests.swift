@@ -97,21 +97,6 @@ struct BriefingReaderTests {
         }
     }
 
-    @Test("The stored date text parses to GRDB's Date to the bit, over 100,000 random milliseconds")
-    func storedDateBits() {
-        var generator = SystemRandomNumberGenerator()
-        var mismatches: [String] = []
-        for _ in 0..<100_000 {
-            let date = Date(timeIntervalSince1970: Double(Int64.random(in: -11_000_000_000_000...253_402_300_799_999, using: &generator)) / 1_000)
-            let text = String.fromDatabaseValue(date.databaseValue)!
-            let general = Date.fromDatabaseValue(text.databaseValue)
-            let parsed = Array(text.utf8).withUnsafeBufferPointer { StoredDateText.parse($0) }
-            // Before 1600 the parser leaves the text to GRDB
-            if let parsed, parsed != general { mismatches.append("\(text): \(parsed.timeIntervalSinceReferenceDate) vs \(String(describing: general?.timeIntervalSinceReferenceDate))") }
-        }
-        #expect(mismatches.isEmpty, "\(mismatches.count): \(mismatches.prefix(5))")
-    }
-
     @Test("The reusable folder finds terms exactly where TextMatch does")
     func folder() {
         let matchers = ["Berlin", "Zürich", "try-swift-tokyo", "swiftconf", "İstanbul"].compactMap(TextMatch.init)

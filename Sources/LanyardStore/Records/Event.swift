@@ -60,7 +60,7 @@ public struct Event: Codable, Sendable, Equatable, Identifiable, FetchableRecord
         city = row["city"]
         timeZone = row["timeZone"]
         uid = row["uid"]
-        createdAt = row["createdAt"]
+        createdAt = try row.storedDate("createdAt")
     }
 }
 

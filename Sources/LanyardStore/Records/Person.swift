@@ -71,8 +71,8 @@ public struct Person: Codable, Sendable, Equatable, Identifiable, FetchableRecor
         title = row["title"]
         linkedinURL = row["linkedinURL"]
         linkedinKey = row["linkedinKey"]
-        createdAt = row["createdAt"]
-        updatedAt = row["updatedAt"]
+        createdAt = try row.storedDate("createdAt")
+        updatedAt = try row.storedDate("updatedAt")
     }
 
     /// Writes the columns directly (the Codable path costs several times more).
@@ -85,8 +85,8 @@ public struct Person: Codable, Sendable, Equatable, Identifiable, FetchableRecor
         container["title"] = title
         container["linkedinURL"] = linkedinURL
         container["linkedinKey"] = linkedinKey
-        container["createdAt"] = createdAt
-        container["updatedAt"] = updatedAt
+        container["createdAt"] = StoredDate.value(of: createdAt)
+        container["updatedAt"] = StoredDate.value(of: updatedAt)
     }
 }
 
