@@ -93,10 +93,10 @@ extension AppDatabase {
         let booth = request.booth?.trimmingCharacters(in: .whitespaces)
         var meeting = Meeting(personId: personId, eventId: event.id!, at: at, booth: booth?.isEmpty == false ? booth : nil,
                               context: request.card == nil ? nil : "badge scan")
-        try meeting.insert(db)
+        try meeting.insertRow(db)
         if let note, !note.isEmpty {
             var row = Note(personId: personId, meetingId: meeting.id, body: note, createdAt: at, updatedAt: at)
-            try row.insert(db)
+            try row.insertRow(db)
             // Newest first, as the database orders them (its dates are to the millisecond).
             if notes.isEmpty {
                 notes = try Note.fetchAll(db.cachedStatement(sql: "SELECT * FROM note WHERE id = ?"), arguments: [row.id])

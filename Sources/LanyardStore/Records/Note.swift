@@ -33,14 +33,22 @@ public struct Note: Codable, Sendable, Equatable, Identifiable, FetchableRecord,
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
+    /// Inserts the row through a cached statement and sets `id`: the row `insert(db)` writes,
+    /// without GRDB reading the table's schema first.
+    public mutating func insertRow(_ db: Database) throws {
+        try db.cachedStatement(sql: "INSERT INTO note (id, personId, meetingId, body, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [id, personId, meetingId, body, StoredDate.value(of: createdAt), StoredDate.value(of: updatedAt)])
+        id = db.lastInsertedRowID
+    }
+
     /// Reads a row column by column (cheaper than Codable on the check-in path).
     public init(row: Row) throws {
         id = row["id"]
         personId = row["personId"]
         meetingId = row["meetingId"]
         body = row["body"]
-        createdAt = row["createdAt"]
-        updatedAt = row["updatedAt"]
+        createdAt = try row.storedDate("createdAt")
+        updatedAt = try row.storedDate("updatedAt")
     }
 
     /// Writes the columns directly (cheaper than Codable on the check-in path).
@@ -49,8 +57,8 @@ public struct Note: Codable, Sendable, Equatable, Identifiable, FetchableRecord,
         container["personId"] = personId
         container["meetingId"] = meetingId
         container["body"] = body
-        container["createdAt"] = createdAt
-        container["updatedAt"] = updatedAt
+        container["createdAt"] = StoredDate.value(of: createdAt)
+        container["updatedAt"] = StoredDate.value(of: updatedAt)
     }
 }
 
