@@ -52,6 +52,62 @@ public struct JSONBytes {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
     }
 
+    // MARK: - Pretty printing
+
+    /// The compact document `compact` laid out as `LanyardJSON.encoder()` (pretty) lays it out:
+    /// two spaces per level, `"key" : value`, one member or element per line, and an empty
+    /// array or object as an opening line, an empty line and its closing bracket.
+    public static func prettyPrinted(_ compact: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(compact.count * 2)
+        var depth = 0
+        var inString = false
+        var escaped = false
+        func newline() {
+            out.append(0x0A)
+            out.append(contentsOf: repeatElement(0x20, count: depth * 2))
+        }
+        var i = 0
+        while i < compact.count {
+            let byte = compact[i]
+            i += 1
+            if inString {
+                out.append(byte)
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""):
+                inString = true
+                out.append(byte)
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                out.append(byte)
+                let close = byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                if i < compact.count, compact[i] == close {
+                    out.append(0x0A)
+                    newline()
+                    out.append(close)
+                    i += 1
+                } else {
+                    depth += 1
+                    newline()
+                }
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                newline()
+                out.append(byte)
+            case UInt8(ascii: ","):
+                out.append(byte)
+                newline()
+            case UInt8(ascii: ":"):
+                out.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
+            default:
+                out.append(byte)
+            }
+        }
+        return out
+    }
+
     // MARK: - Values
 
     /// A string, escaped.

@@ -1,13 +1,14 @@
 import Foundation
 import LanyardEvents
-@testable import LanyardServer
 import LanyardStore
 import Testing
 
-/// `POST /checkins` writes its answer without JSONEncoder: the bytes must be JSONEncoder's.
+/// `POST /checkins` and `lanyard checkin --json` write the answer without JSONEncoder: the
+/// bytes must be JSONEncoder's, compact and pretty.
 @Suite("Check-in answer JSON")
 struct CheckInAnswerJSONTests {
     static let encoder = LanyardJSON.encoder(pretty: false)
+    static let prettyEncoder = LanyardJSON.encoder(pretty: true)
 
     static func person(_ id: Int64, name: String, company: String? = nil, title: String? = nil, linkedin: String? = nil,
                        emails: [String] = [], phones: [String] = []) -> PersonView {
@@ -35,6 +36,8 @@ struct CheckInAnswerJSONTests {
                     NoteView(Note(id: 5, personId: 7, meetingId: nil, body: "x", createdAt: Date(timeIntervalSince1970: -1)))],
             candidates: [CandidateView(person: Self.person(9, name: "Liz M"), score: 35, reasons: ["name: nickname", "different company (A vs B)"])])
         #expect(String(decoding: CheckInAnswerJSON.encode(result), as: UTF8.self) == String(decoding: try Self.encoder.encode(result), as: UTF8.self))
+        #expect(String(decoding: JSONBytes.prettyPrinted(CheckInAnswerJSON.encode(result)), as: UTF8.self)
+            == String(decoding: try Self.prettyEncoder.encode(result), as: UTF8.self))
     }
 
     @Test("A new person with nothing optional, and every control character escaped alike")
@@ -44,5 +47,25 @@ struct CheckInAnswerJSONTests {
             person: Self.person(1, name: odd), meeting: Self.meeting(1, booth: nil), recognized: false, matchedBy: [],
             previousMeetings: [], notes: [], candidates: [])
         #expect(String(decoding: CheckInAnswerJSON.encode(result), as: UTF8.self) == String(decoding: try Self.encoder.encode(result), as: UTF8.self))
+        #expect(String(decoding: JSONBytes.prettyPrinted(CheckInAnswerJSON.encode(result)), as: UTF8.self)
+            == String(decoding: try Self.prettyEncoder.encode(result), as: UTF8.self))
+    }
+
+    /// A document with every kind of container JSONEncoder lays out, and strings holding the
+    /// characters the layout turns on.
+    struct Awkward: Encodable {
+        var emptyArray: [Int] = []
+        var emptyObject: [String: Int] = [:]
+        var nested = ["k": [[Int]]([[], [1, 2]])]
+        var tricky = ["a/b : , { \"q\" } [x]", "\\", "\\\"", "", "\n\t"]
+        var number = -12
+        var flag = false
+    }
+
+    @Test("Pretty printing lays compact JSON out as JSONEncoder does")
+    func prettyLayout() throws {
+        let compact = Array(try Self.encoder.encode(Awkward()))
+        #expect(String(decoding: JSONBytes.prettyPrinted(compact), as: UTF8.self) == String(decoding: try Self.prettyEncoder.encode(Awkward()), as: UTF8.self))
+        #expect(JSONBytes.prettyPrinted(Array("[]".utf8)) == Array("[\n\n]".utf8))
     }
 }

@@ -44,6 +44,12 @@ public struct Console: Sendable {
         writeOut(String(decoding: data, as: UTF8.self) + "\n")
     }
 
+    /// A document already written as compact JSON bytes (`JSONBytes`), printed as `json(_:)`
+    /// prints: pretty, one line per member.
+    public func json(compact: [UInt8]) {
+        writeOut(String(decoding: JSONBytes.prettyPrinted(compact), as: UTF8.self) + "\n")
+    }
+
     /// Asks a yes/no question on a terminal; false when not interactive or on anything but y/yes.
     public func confirm(_ question: String) -> Bool {
         guard isInteractive else { return false }

@@ -1,15 +1,16 @@
 import Foundation
-import LanyardEvents
 import LanyardStore
 
 /// The check-in answer written straight to bytes, exactly as `LanyardJSON.encoder(pretty:
 /// false)` writes it (snake_case keys in sorted order, nil members left out, dates to the
 /// second): `POST /checkins` answers thousands a second, and JSONEncoder's key conversion and
-/// sorting were most of its encoding time. The escaping and dates are `JSONBytes`'s, shared
-/// with the briefing. `CheckInAnswerJSONTests` holds it to JSONEncoder.
-enum CheckInAnswerJSON {
-    /// The UTF-8 bytes of `result`.
-    static func encode(_ result: CheckInResult) -> [UInt8] {
+/// sorting were most of its encoding time; `lanyard checkin --json` prints it pretty
+/// (`JSONBytes.prettyPrinted`), without the dynamic casts JSONEncoder makes in every process.
+/// The escaping and dates are `JSONBytes`'s, shared with the briefing.
+/// `CheckInAnswerJSONTests` holds it to JSONEncoder.
+public enum CheckInAnswerJSON {
+    /// The UTF-8 bytes of `result`, compact.
+    public static func encode(_ result: CheckInResult) -> [UInt8] {
         var w = JSONBytes(capacity: 1_024)
         w.object { w in
             w.key("candidates")
