@@ -27,6 +27,18 @@ struct NicknameTableTests {
         return neighbours
     }
 
+    @Test("the shipped table is read from beside the executable, the same bytes as Bundle.module holds")
+    func besideExecutable() throws {
+        let url = try #require(NicknameTable.moduleCSVURL())
+        let viaBundle = try Data(contentsOf: url)
+        #if os(Linux)
+        #expect(NicknameTable.besideExecutable("Lanyard_LanyardEvents.resources/nicknames.csv") == viaBundle)
+        #endif
+        #expect(NicknameTable.bundledCSV() == String(decoding: viaBundle, as: UTF8.self))
+        #expect(viaBundle.count > 10_000)
+        #expect(NicknameTable.besideExecutable("no-such-folder/nicknames.csv") == nil)
+    }
+
     @Test("the shipped table: every name has the neighbours a plain reading gives")
     func shippedTable() {
         // Given the shipped CSV

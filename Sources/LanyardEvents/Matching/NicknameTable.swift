@@ -118,9 +118,32 @@ public final class NicknameTable: Sendable {
     }
 
     static func bundledCSV() -> String {
-        guard let url = Bundle.module.url(forResource: "nicknames", withExtension: "csv"),
-              let data = try? Data(contentsOf: url)
-        else { return "" }
+        // Beside the executable first, where SwiftPM puts the module's resources: asking
+        // `Bundle.module` makes Foundation create the main bundle, which lists the
+        // executable's whole folder (a few milliseconds of every `lanyard` process).
+        if let data = besideExecutable("Lanyard_LanyardEvents.resources/nicknames.csv") {
+            return String(decoding: data, as: UTF8.self)
+        }
+        guard let url = moduleCSVURL(), let data = try? Data(contentsOf: url) else { return "" }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The table in the module's resource bundle.
+    static func moduleCSVURL() -> URL? {
+        Bundle.module.url(forResource: "nicknames", withExtension: "csv")
+    }
+
+    /// The file at `relativePath` in the running executable's folder, when it is there.
+    static func besideExecutable(_ relativePath: String) -> Data? {
+        #if os(Linux)
+        var buffer = [CChar](repeating: 0, count: 4_096)
+        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        let executable = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let slash = executable.lastIndex(of: "/") else { return nil }
+        return FileManager.default.contents(atPath: executable[...slash] + relativePath)
+        #else
+        return nil
+        #endif
     }
 }
