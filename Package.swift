@@ -6,6 +6,12 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+// The release executables are linked as position-dependent: a PIE of this size carries 88,000
+// relocations that the loader applies, page by page, in every `lanyard` process before main.
+let executableLinkerSettings: [LinkerSetting] = [
+    .unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release)),
+]
+
 let package = Package(
     name: "Lanyard",
     platforms: [.macOS(.v15)],
@@ -107,7 +113,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .executableTarget(name: "lanyard", dependencies: ["LanyardCLI"], swiftSettings: swiftSettings),
+        .executableTarget(name: "lanyard", dependencies: ["LanyardCLI"], swiftSettings: swiftSettings, linkerSettings: executableLinkerSettings),
         // `lanyard serve` execs this one: only it links Hummingbird, NIO and swift-crypto.
         .executableTarget(
             name: "lanyard-server",
@@ -117,7 +123,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings,
+            linkerSettings: executableLinkerSettings
         ),
         .executableTarget(
             name: "lanyard-bench",
