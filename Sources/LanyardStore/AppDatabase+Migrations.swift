@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension AppDatabase {
@@ -386,7 +387,69 @@ extension AppDatabase {
             }
         }
 
+        // The search triggers held 25 copies of the row-building SELECT: 27 KB of trigger text
+        // that SQLite parses on every connection's first statement (3 ms of each `lanyard`
+        // process) and compiles into every statement that fires them. Each row is now built
+        // once, in a view, and the triggers read it. The same rows, the same order.
+        // And four indexes that a composite one already leads with are dropped (every meeting,
+        // note and name key written kept them too).
+        migrator.registerMigration("v8-search-row-views") { db in
+            try db.execute(sql: """
+                CREATE VIEW personSearchRow AS
+                SELECT p.id, p.name, p.normalizedName AS aliases, coalesce(p.company, '') AS company, coalesce(p.title, '') AS title,
+                    coalesce((SELECT group_concat(t.tag, ' ') FROM tag t WHERE t.personId = p.id), '') AS tags,
+                    coalesce((SELECT group_concat(f.key || ': ' || f.value, ' · ') FROM fact f
+                              WHERE f.personId = p.id AND f.supersededAt IS NULL), '') AS facts,
+                    coalesce((SELECT group_concat(e.name || coalesce(', ' || e.city, ''), ' · ') FROM event e
+                              WHERE e.id IN (SELECT m.eventId FROM meeting m WHERE m.personId = p.id)), '') AS places,
+                    coalesce((SELECT group_concat(n.body, ' · ') FROM note n WHERE n.personId = p.id), '') AS notes
+                FROM person p;
+                CREATE VIEW personCardSearchRow AS
+                SELECT p.id, p.name, p.normalizedName AS aliases, coalesce(p.company, '') AS company, coalesce(p.title, '') AS title,
+                    coalesce((SELECT group_concat(t.tag, ' ') FROM tag t WHERE t.personId = p.id), '') AS tags
+                FROM person p;
+                """)
+            let triggers = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+            for trigger in triggers {
+                let name: String = trigger["name"]
+                let sql: String = trigger["sql"]
+                let rewritten = Self.readingSearchRowViews(sql)
+                guard rewritten != sql else { continue }
+                try db.execute(sql: "DROP TRIGGER \(name.quotedDatabaseIdentifier)")
+                try db.execute(sql: rewritten)
+            }
+            for index in ["personKey_person", "meeting_on_personId", "meeting_on_eventId", "note_on_personId"] {
+                try db.execute(sql: "DROP INDEX IF EXISTS \(index.quotedDatabaseIdentifier)")
+            }
+        }
+
         return migrator
+    }
+
+    /// `sql` with every row-building INSERT of `rebuildPersonSearch` and
+    /// `rebuildPersonCardSearch` (for any selector) reading the row from its view instead.
+    static func readingSearchRowViews(_ sql: String) -> String {
+        let forms = [
+            (insert: "INSERT INTO personSearch(rowid, name, aliases, company, title, tags, facts, places, notes)", view: "personSearchRow"),
+            (insert: "INSERT INTO personCardSearch(rowid, name, aliases, company, title, tags)", view: "personCardSearchRow"),
+        ]
+        var text = sql
+        for form in forms {
+            let head = form.insert + "\nSELECT p.id, p.name, p.normalizedName,"
+            let selectorStart = "FROM person p WHERE p.id "
+            let end = " ORDER BY p.id;"
+            var out = ""
+            var rest = text[...]
+            while let start = rest.range(of: head),
+                  let selector = rest[start.upperBound...].range(of: selectorStart),
+                  let close = rest[selector.upperBound...].range(of: end) {
+                out += rest[..<start.lowerBound]
+                out += "\(form.insert)\nSELECT * FROM \(form.view) WHERE id \(rest[selector.upperBound..<close.lowerBound]) ORDER BY id;"
+                rest = rest[close.upperBound...]
+            }
+            text = out + rest
+        }
+        return text
     }
 
     /// True while a bulk write defers the search indexes (`deferringSearchIndex`).

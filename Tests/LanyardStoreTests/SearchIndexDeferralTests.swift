@@ -80,6 +80,56 @@ struct SearchIndexDeferralTests {
         }
     }
 
+    @Test("the triggers build each row from the search-row views: both indexes hold what the views say")
+    func rowsFromViews() throws {
+        for deferring in [false, true] {
+            let database = try TestDatabase().database
+            try database.writer.write { db in
+                if deferring { try AppDatabase.deferringSearchIndex(db) { try Self.story(db) } } else { try Self.story(db) }
+            }
+            try database.reader.read { db in
+                // No trigger builds a row itself any more
+                let texts = try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger'")
+                #expect(!texts.isEmpty && !texts.contains { $0.contains("SELECT p.id, p.name") })
+                #expect(texts.filter { $0.contains("FROM personSearchRow WHERE id") }.count >= 12)
+                let view = try Self.index(db, "SELECT id, name, aliases, company, title, tags, facts, places, notes FROM personSearchRow ORDER BY id")
+                #expect(try Self.index(db) == view && view.count == 2)
+                let cards = try Self.index(db, "SELECT id, name, aliases, company, title, tags FROM personCardSearchRow ORDER BY id", columns: 6)
+                #expect(try Self.index(db, "SELECT rowid, name, aliases, company, title, tags FROM personCardSearch ORDER BY rowid", columns: 6) == cards)
+            }
+        }
+    }
+
+    /// Rows of `sql` as text, column by column.
+    static func index(_ db: Database, _ sql: String, columns: Int = 9) throws -> [[String]] {
+        try Row.fetchAll(db, sql: sql).map { row in
+            (0..<columns).map { column in
+                let value: DatabaseValue = row[column]
+                return String.fromDatabaseValue(value) ?? value.description
+            }
+        }
+    }
+
+    @Test("the view rewrite replaces each row-building INSERT, whatever its selector, and nothing else")
+    func rewrite() {
+        let sql = ["CREATE TRIGGER t AFTER INSERT ON note BEGIN", AppDatabase.rebuildPersonSearch("= NEW.personId"),
+                   AppDatabase.rebuildPersonCardSearch("IN (SELECT personId FROM personSearch_pending)"), "DELETE FROM x;", "END"].joined(separator: "\n")
+        let rewritten = AppDatabase.readingSearchRowViews(sql)
+        #expect(rewritten == """
+            CREATE TRIGGER t AFTER INSERT ON note BEGIN
+            DELETE FROM personSearch WHERE rowid = NEW.personId;
+            INSERT INTO personSearch(rowid, name, aliases, company, title, tags, facts, places, notes)
+            SELECT * FROM personSearchRow WHERE id = NEW.personId ORDER BY id;
+            DELETE FROM personCardSearch WHERE rowid IN (SELECT personId FROM personSearch_pending);
+            INSERT INTO personCardSearch(rowid, name, aliases, company, title, tags)
+            SELECT * FROM personCardSearchRow WHERE id IN (SELECT personId FROM personSearch_pending) ORDER BY id;
+            DELETE FROM x;
+            END
+            """)
+        #expect(AppDatabase.readingSearchRowViews("CREATE TRIGGER u AFTER DELETE ON person BEGIN DELETE FROM personSearch WHERE rowid = OLD.id; END")
+            == "CREATE TRIGGER u AFTER DELETE ON person BEGIN DELETE FROM personSearch WHERE rowid = OLD.id; END")
+    }
+
     @Test("a failure inside the batch leaves nothing: no row, no deferral, nothing pending")
     func failureLeavesNothing() throws {
         struct Stop: Error {}
