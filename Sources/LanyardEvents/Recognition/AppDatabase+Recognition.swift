@@ -37,14 +37,18 @@ extension AppDatabase {
         return (MatchScorer.decide(scored), known)
     }
 
-    /// People with the same email, phone or LinkedIn profile (indexed columns).
+    /// People with the same email, phone or LinkedIn profile (indexed columns). One cached
+    /// statement per key: a contact has one or two, and an `IN (json_each)` list made SQLite
+    /// build two temporary tables per lookup, costlier than the lookups.
     static func identifierMatches(for query: ContactQuery, in db: Database) throws -> Set<Int64> {
         var ids: Set<Int64> = []
         if !query.emails.isEmpty {
-            ids.formUnion(try Int64.fetchAll(db.cachedStatement(sql: "SELECT personId FROM personEmail WHERE normalized IN (SELECT value FROM json_each(?))"), arguments: [SQLList.json(query.emails)]))
+            let statement = try db.cachedStatement(sql: "SELECT personId FROM personEmail WHERE normalized = ?")
+            for email in query.emails { ids.formUnion(try Int64.fetchAll(statement, arguments: [email])) }
         }
         if !query.phones.isEmpty {
-            ids.formUnion(try Int64.fetchAll(db.cachedStatement(sql: "SELECT personId FROM personPhone WHERE normalized IN (SELECT value FROM json_each(?))"), arguments: [SQLList.json(query.phones)]))
+            let statement = try db.cachedStatement(sql: "SELECT personId FROM personPhone WHERE normalized = ?")
+            for phone in query.phones { ids.formUnion(try Int64.fetchAll(statement, arguments: [phone])) }
         }
         if let key = query.linkedinKey {
             ids.formUnion(try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM person WHERE linkedinKey = ?"), arguments: [key]))
@@ -53,21 +57,28 @@ extension AppDatabase {
     }
 
     /// People found through the `name` keys of `personKey` (never a scan) whose name agrees
-    /// (same or equivalent), at most `limit` looked at.
+    /// (same or equivalent), at most `limit` key rows looked at: the keys in SQLite's byte
+    /// order, each one's people by id (a person under two keys counts twice), as an
+    /// `IN (list) LIMIT` subquery reads them; one cached statement per key.
     static func nameMatches(for name: PersonName, phonetic: Bool, skipping: Set<Int64>, limit: Int = 64, in db: Database) throws -> Set<Int64> {
         let keys = PersonKeys.lookupKeys(for: name, phonetic: phonetic)
         guard !keys.isEmpty else { return [] }
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT person.id, person.name, person.normalizedName FROM person
-            WHERE person.id IN (SELECT personId FROM personKey WHERE kind = ? AND key IN (SELECT value FROM json_each(?)) LIMIT ?)
-            """), arguments: [PersonKeys.name, SQLList.json(keys), limit])
+        let statement = try db.cachedStatement(sql: """
+            SELECT k.personId, p.name, p.normalizedName FROM personKey k JOIN person p ON p.id = k.personId
+            WHERE k.kind = ? AND k.key = ? ORDER BY k.personId LIMIT ?
+            """)
         var ids: Set<Int64> = []
-        for row in rows {
-            // Columns by position (id, name, normalizedName): no lookup by name per row.
-            let id: Int64 = row[0]
-            guard !skipping.contains(id) else { continue }
-            let known = PersonName(normalized: row[2], display: row[1])
-            if NameComparison.compare(name, known).level >= .equivalent { ids.insert(id) }
+        var looked = 0
+        for key in keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where looked < limit {
+            let rows = try Row.fetchAll(statement, arguments: [PersonKeys.name, key, limit - looked])
+            looked += rows.count
+            for row in rows {
+                // Columns by position (id, name, normalizedName): no lookup by name per row.
+                let id: Int64 = row[0]
+                guard !skipping.contains(id), !ids.contains(id) else { continue }
+                let known = PersonName(normalized: row[2], display: row[1])
+                if NameComparison.compare(name, known).level >= .equivalent { ids.insert(id) }
+            }
         }
         return ids
     }
