@@ -31,7 +31,7 @@ struct NameLookupTests {
     func sameAsFormerQuery() throws {
         let database = try TestDatabase.make()
         // Many people under the same keys: the limit cuts in, in key order then id order.
-        let names = (0..<70).map { ["Robert Smith", "Bob Smith", "Rob Smyth", "Roberta Smith", "Robert Smithe", "Smith Robert", "Robin Smith"][$0 % 7] }
+        let names = (0..<140).map { ["Robert Smith", "Bob Smith", "Rob Smyth", "Roberta Smith", "Robert Smithe", "Smith Robert", "Robin Smith"][$0 % 7] }
             + ["Liz Moreau", "Elizabeth Moreau", "Beth Morrow", "José Müller", "Jose Mueller", "Jo Miller", "Ann Lee", "Anne Li"]
         try database.writer.write { db in
             for (i, name) in names.enumerated() {
@@ -51,9 +51,14 @@ struct NameLookupTests {
                     }
                 }
             }
-            // The limit did cut in
+            // The limit did cut in: more key rows match "Robert Smith" than the 64 looked at
             let robert = try #require(PersonName("Robert Smith"))
-            #expect(try AppDatabase.nameMatches(for: robert, phonetic: false, skipping: [], limit: 64, in: db).count > 0)
+            let keys = PersonKeys.lookupKeys(for: robert, phonetic: false)
+            let rows = try keys.reduce(0) { total, key in
+                total + (try Int.fetchOne(db, sql: "SELECT count(*) FROM personKey WHERE kind = ? AND key = ?", arguments: [PersonKeys.name, key]) ?? 0)
+            }
+            #expect(rows > 64, "\(rows) key rows")
+            #expect(try AppDatabase.nameMatches(for: robert, phonetic: false, skipping: [], limit: 64, in: db).count > 1)
         }
     }
 }
