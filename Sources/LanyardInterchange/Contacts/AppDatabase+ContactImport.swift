@@ -22,6 +22,15 @@ extension AppDatabase {
         _ batch: ContactBatch, format: ContactFormat, skipInvalid: Bool = false, at date: Date = Date(),
         progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws -> ContactImportSummary {
+        try importContacts(batch, format: format, skipInvalid: skipInvalid, at: date, prefiltering: true, progress: progress)
+    }
+
+    /// `prefiltering` false: every contact goes through recognition's lookups, even one whose
+    /// keys the book does not hold (the tests compare both ways).
+    func importContacts(
+        _ batch: ContactBatch, format: ContactFormat, skipInvalid: Bool, at date: Date, prefiltering: Bool,
+        progress: (_ done: Int, _ total: Int) -> Void
+    ) throws -> ContactImportSummary {
         var summary = ContactImportSummary(format: format, sources: batch.sources)
         var invalid = batch.invalid
         var valid: [(record: ContactRecord, query: ContactQuery)] = []
@@ -44,11 +53,14 @@ extension AppDatabase {
         let total = valid.count
         let step = max(1, total / 100)
         try writer.write { db in
+            // Contacts none of whose keys the book holds are new without recognition's lookups.
+            let fingerprints = valid.map { ContactFingerprint.of($0.record.card) }
+            var run = try ContactImportRun(fingerprints: fingerprints, queries: valid.map(\.query), prefiltering: prefiltering, in: db)
             // The search rows of everyone added or changed are rebuilt once, at the end.
             try Self.deferringSearchIndex(db) {
-                var written: Set<Int64> = []
                 for (index, item) in valid.enumerated() {
-                    try Self.importContact(item.record, query: item.query, at: date, in: db, written: &written, summary: &summary)
+                    try Self.importContact(item.record, query: item.query, fingerprint: fingerprints[index], index: index,
+                                           at: date, in: db, run: &run, summary: &summary)
                     if (index + 1) % step == 0 || index + 1 == total { progress(index + 1, total) }
                 }
             }
@@ -56,40 +68,37 @@ extension AppDatabase {
         return summary
     }
 
-    /// One contact inside the import's transaction. `written`: the people earlier records of
-    /// this import added, merged into or found already holding them.
-    static func importContact(_ record: ContactRecord, query: ContactQuery, at date: Date, in db: Database,
-                              written: inout Set<Int64>, summary: inout ContactImportSummary) throws {
+    /// One contact (the batch's `index`th, its fingerprint `ContactFingerprint.of(record.card)`)
+    /// inside the import's transaction.
+    static func importContact(_ record: ContactRecord, query: ContactQuery, fingerprint: String, index: Int, at date: Date,
+                              in db: Database, run: inout ContactImportRun, summary: inout ContactImportSummary) throws {
         let card = record.card
-        let fingerprint = ContactFingerprint.of(card)
-        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT personId FROM importedContact WHERE fingerprint = ?"), arguments: [fingerprint]) {
-            written.insert(id)
+        if let id = run.person(imported: fingerprint) {
+            run.written.insert(id)
             summary.unchanged += 1
             return
         }
-        /// Notes which person the record became, so that it is them when read again.
-        func remember(_ id: Int64) throws {
-            written.insert(id)
-            try db.cachedStatement(sql: "INSERT INTO importedContact (fingerprint, personId, importedAt) VALUES (?, ?, ?)")
-                .execute(arguments: [fingerprint, id, StoredDate.value(of: date)])
-        }
-        let recognition = try recognize(query, in: db)
+        let stamp = StoredDate.value(of: date)
+        let recognition = run.prefilter?.mayFindAnyone(index) == false
+            ? Recognition(match: nil, candidates: []) : try recognize(query, in: db)
         if var person = recognition.match?.person, let id = person.id {
-            var changed = try absorb(card, into: &person, at: date, keepingKnown: written.contains(id), in: db)
+            var changed = try absorb(card, into: &person, at: date, keepingKnown: run.written.contains(id), in: db)
             changed = try addExtras(of: card, to: id, at: date, in: db) || changed
             if changed { summary.merged += 1 } else { summary.unchanged += 1 }
-            try remember(id)
+            if changed { try run.prefilter?.noteWrites(to: id, in: db) }
+            try run.remember(fingerprint, as: id, at: stamp, in: db)
             return
         }
         for candidate in recognition.candidates where try holds(card, query: query, person: candidate.person, in: db) {
             // The person this record made on an earlier import (before fingerprints were kept).
-            if let id = candidate.person.id { try remember(id) }
+            if let id = candidate.person.id { try run.remember(fingerprint, as: id, at: stamp, in: db) }
             summary.unchanged += 1
             return
         }
         let person = try createPerson(from: card, query: query, at: date, in: db)
         try addExtras(of: card, to: person.id!, at: date, isNew: true, in: db)
-        try remember(person.id!)
+        try run.prefilter?.noteWrites(to: person.id!, in: db)
+        try run.remember(fingerprint, as: person.id!, at: stamp, in: db)
         summary.added += 1
         if !recognition.candidates.isEmpty {
             summary.review.append(.init(

@@ -1,0 +1,109 @@
+import GRDB
+import LanyardStore
+
+/// For a batch of contacts recognised one after another in one write transaction (an import):
+/// which of the keys recognition looks up the book holds. Recognition finds people only
+/// through those keys (a normalised email, phone or LinkedIn profile, a `personKey` name key),
+/// so a contact holding none of them would find nobody, and is known new without a lookup.
+/// A contact holding one is recognised as usual (`AppDatabase.recognize`), with every rule.
+///
+/// Built once for the batch, by looking up the batch's keys, or by reading all of the book's
+/// when it holds fewer; then told of every person the batch writes (`noteWrites`), whose keys
+/// later contacts of the batch may find.
+public struct RecognitionPrefilter: Sendable {
+    /// Keys held (tagged by kind: `Kind`), among those the batch looks up and those it wrote.
+    private var held: Set<String> = []
+    /// The tagged keys each contact of the batch looks up, in the batch's order.
+    private let lookups: [[String]]
+
+    /// The kinds of key, as the first character of a tagged key.
+    enum Kind: Character, CaseIterable {
+        case email = "e", phone = "p", linkedin = "l", name = "n"
+    }
+
+    /// The book's keys that `queries` (the batch, in order) look up, read in `db`.
+    public init(_ queries: [ContactQuery], in db: Database) throws {
+        try self.init(queries, readingAll: nil, in: db)
+    }
+
+    /// `readingAll`: read every key of the book (true) or look the batch's up (false); nil
+    /// chooses whichever reads fewer.
+    init(_ queries: [ContactQuery], readingAll: Bool?, in db: Database) throws {
+        var wanted: [Kind: Set<String>] = [:]
+        lookups = queries.map { query in
+            var keys: [String] = []
+            Self.forEachKey(of: query) { kind, key in
+                wanted[kind, default: []].insert(key)
+                keys.append(Self.tagged(kind, key))
+            }
+            return keys
+        }
+        let wantedCount = wanted.values.reduce(0) { $0 + $1.count }
+        guard wantedCount > 0 else { return }
+        let bookCount = try Int.fetchOne(db, sql: """
+            SELECT (SELECT count(*) FROM personKey WHERE kind = ?) + (SELECT count(*) FROM personEmail)
+                + (SELECT count(*) FROM personPhone) + (SELECT count(*) FROM person WHERE linkedinKey IS NOT NULL)
+            """, arguments: [PersonKeys.name]) ?? 0
+        guard bookCount > 0 else { return }
+        if readingAll ?? (bookCount <= wantedCount) {
+            // Fewer keys in the book than in the batch (an import into a small book): read them all.
+            let all = try String.fetchCursor(db, sql: """
+                SELECT 'n' || key FROM personKey WHERE kind = ?
+                UNION ALL SELECT 'e' || normalized FROM personEmail
+                UNION ALL SELECT 'p' || normalized FROM personPhone
+                UNION ALL SELECT 'l' || linkedinKey FROM person WHERE linkedinKey IS NOT NULL
+                """, arguments: [PersonKeys.name])
+            while let tagged = try all.next() {
+                guard let kind = Kind(rawValue: tagged.first!), wanted[kind]?.contains(String(tagged.dropFirst())) == true else { continue }
+                held.insert(tagged)
+            }
+            return
+        }
+        // Each key the batch looks up, through the index recognition reads.
+        let probes: [Kind: String] = [
+            .email: "SELECT value FROM json_each(?) WHERE EXISTS (SELECT 1 FROM personEmail WHERE normalized = value)",
+            .phone: "SELECT value FROM json_each(?) WHERE EXISTS (SELECT 1 FROM personPhone WHERE normalized = value)",
+            .linkedin: "SELECT value FROM json_each(?) WHERE EXISTS (SELECT 1 FROM person WHERE linkedinKey = value)",
+            .name: "SELECT value FROM json_each(?) WHERE EXISTS (SELECT 1 FROM personKey WHERE kind = '\(PersonKeys.name)' AND key = value)",
+        ]
+        for (kind, keys) in wanted where !keys.isEmpty {
+            var list = JSONBytes(capacity: keys.count * 24)
+            list.strings(Array(keys))
+            let found = try String.fetchCursor(db, sql: probes[kind]!, arguments: [String(decoding: list.bytes, as: UTF8.self)])
+            while let key = try found.next() { held.insert(Self.tagged(kind, key)) }
+        }
+    }
+
+    /// False when the book holds none of the keys recognition would look up for the batch's
+    /// contact at `index`: `recognize` would find no match and no candidate for it.
+    public func mayFindAnyone(_ index: Int) -> Bool {
+        lookups[index].contains(where: held.contains)
+    }
+
+    /// Takes in the keys `personId` holds now: call after the batch wrote to them.
+    public mutating func noteWrites(to personId: Int64, in db: Database) throws {
+        let keys = try String.fetchCursor(db.cachedStatement(sql: """
+            SELECT 'n' || key FROM personKey WHERE personId = ?1 AND kind = ?2
+            UNION ALL SELECT 'e' || normalized FROM personEmail WHERE personId = ?1
+            UNION ALL SELECT 'p' || normalized FROM personPhone WHERE personId = ?1
+            UNION ALL SELECT 'l' || linkedinKey FROM person WHERE id = ?1 AND linkedinKey IS NOT NULL
+            """), arguments: [personId, PersonKeys.name])
+        while let tagged = try keys.next() { held.insert(tagged) }
+    }
+
+    /// Every key recognition looks up for `query` (`identifierMatches`, and `nameMatches`
+    /// with and without Soundex).
+    static func forEachKey(of query: ContactQuery, _ body: (Kind, String) -> Void) {
+        for email in query.emails { body(.email, email) }
+        for phone in query.phones { body(.phone, phone) }
+        if let key = query.linkedinKey { body(.linkedin, key) }
+        if let name = query.name {
+            for key in PersonKeys.lookupKeys(for: name, phonetic: false) { body(.name, key) }
+            for key in PersonKeys.lookupKeys(for: name, phonetic: true) { body(.name, key) }
+        }
+    }
+
+    static func tagged(_ kind: Kind, _ key: String) -> String {
+        String(kind.rawValue) + key
+    }
+}

@@ -1,0 +1,50 @@
+import GRDB
+import LanyardEvents
+import LanyardStore
+
+/// What one import knows while it runs, inside its transaction: which person each of its
+/// records' fingerprints became on an earlier import (`importedContact`, read once for the
+/// batch and kept up to date), the people its earlier records wrote, and the keys the book
+/// holds (`RecognitionPrefilter`; nil: every record goes through recognition's lookups).
+struct ContactImportRun {
+    /// Fingerprint → person, for the batch's fingerprints.
+    private var imported: [String: Int64] = [:]
+    /// The people earlier records of this import added, merged into or found already holding them.
+    var written: Set<Int64> = []
+    var prefilter: RecognitionPrefilter?
+
+    init(fingerprints: [String], queries: [ContactQuery], prefiltering: Bool, in db: Database) throws {
+        prefilter = prefiltering ? try RecognitionPrefilter(queries, in: db) : nil
+        let wanted = Set(fingerprints)
+        let stored = try Int.fetchOne(db, sql: "SELECT count(*) FROM importedContact") ?? 0
+        guard stored > 0, !wanted.isEmpty else { return }
+        if stored <= wanted.count {
+            // The book has imported fewer records than this batch holds: read them all.
+            let rows = try Row.fetchCursor(db, sql: "SELECT fingerprint, personId FROM importedContact")
+            while let row = try rows.next() {
+                let fingerprint: String = row[0]
+                if wanted.contains(fingerprint) { imported[fingerprint] = row[1] }
+            }
+        } else {
+            var list = JSONBytes(capacity: wanted.count * 35)
+            list.strings(Array(wanted))
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT c.fingerprint, c.personId FROM json_each(?) j JOIN importedContact c ON c.fingerprint = j.value
+                """, arguments: [String(decoding: list.bytes, as: UTF8.self)])
+            while let row = try rows.next() { imported[row[0]] = row[1] }
+        }
+    }
+
+    /// The person a record with this fingerprint became, on an earlier import or earlier in this one.
+    func person(imported fingerprint: String) -> Int64? {
+        imported[fingerprint]
+    }
+
+    /// Notes (in `importedContact` too) that the record with `fingerprint` became `personId`.
+    mutating func remember(_ fingerprint: String, as personId: Int64, at stamp: DatabaseValue, in db: Database) throws {
+        written.insert(personId)
+        imported[fingerprint] = personId
+        try db.cachedStatement(sql: "INSERT INTO importedContact (fingerprint, personId, importedAt) VALUES (?, ?, ?)")
+            .execute(arguments: [fingerprint, personId, stamp])
+    }
+}
