@@ -1,5 +1,6 @@
 import Foundation
 import LanyardEvents
+import LanyardFormats
 import Testing
 
 @Suite("Name and contact normalisation")
@@ -30,6 +31,17 @@ struct NormalizationTests {
         #expect(phd.coreTokens == ["liz", "moreau"])
         #expect(PersonName("   ") == nil)
         #expect(PersonName("Liz Moreau")?.sortName == "Moreau, Liz")
+    }
+
+    @Test("Sort names from a card's family name, in whatever Unicode form each part came")
+    func cardSortNames() throws {
+        let card = ContactCard(fullName: "Dr. Anne-Marie O’Neil", givenName: "Anne-Marie", familyName: "O’Neil")
+        #expect(PersonName(card: card)?.sortName == "O’Neil, Dr. Anne-Marie")
+        // FN composed, N decomposed: the family name is still found in the display name
+        let mixed = ContactCard(fullName: "José Müller", givenName: "José", familyName: "Mu\u{0308}ller")
+        #expect(PersonName(card: mixed)?.sortName == "Mu\u{0308}ller, José")
+        let double = ContactCard(fullName: "Ana García López", givenName: "Ana", familyName: "García López")
+        #expect(PersonName(card: double)?.sortName == "García López, Ana")
     }
 
     @Test("Emails, phones, LinkedIn and companies normalise to one key")

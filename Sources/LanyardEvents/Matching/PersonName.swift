@@ -10,7 +10,7 @@ public struct PersonName: Sendable, Equatable {
     /// "Moreau, Liz": the key lists are ordered by.
     public var sortName: String {
         if let familyHint, !familyHint.isEmpty {
-            let rest = display.replacingOccurrences(of: familyHint, with: "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let rest = display.replacing(familyHint, with: "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
             return rest.isEmpty ? familyHint : "\(familyHint), \(rest)"
         }
         return Self.sortName(display: display)

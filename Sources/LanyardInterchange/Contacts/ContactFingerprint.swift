@@ -49,7 +49,13 @@ struct FNV1a128 {
 
     /// The hash as 32 lower-case hex digits.
     var hex: String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 32 - digits.count) + digits
+        // Nibble by nibble: `String(_:radix:)` divides a UInt128 once per digit.
+        let digits = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: 32) { buffer in
+            for index in 0..<32 {
+                buffer[index] = digits[Int(truncatingIfNeeded: value >> UInt128(4 * (31 - index))) & 0xF]
+            }
+            return 32
+        }
     }
 }
