@@ -40,6 +40,10 @@ struct NormalizationTests {
         // FN composed, N decomposed: the family name is still found in the display name
         let mixed = ContactCard(fullName: "José Müller", givenName: "José", familyName: "Mu\u{0308}ller")
         #expect(PersonName(card: mixed)?.sortName == "Mu\u{0308}ller, José")
+        let twice = ContactCard(fullName: "Lee Lee", givenName: "Lee", familyName: "Lee")
+        #expect(PersonName(card: twice)?.sortName == "Lee")
+        let ascii = ContactCard(fullName: "Mary Ann Smith-Jones", givenName: "Mary Ann", familyName: "Smith-Jones")
+        #expect(PersonName(card: ascii)?.sortName == "Smith-Jones, Mary Ann")
         let double = ContactCard(fullName: "Ana García López", givenName: "Ana", familyName: "García López")
         #expect(PersonName(card: double)?.sortName == "García López, Ana")
     }

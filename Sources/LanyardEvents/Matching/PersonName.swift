@@ -10,7 +10,7 @@ public struct PersonName: Sendable, Equatable {
     /// "Moreau, Liz": the key lists are ordered by.
     public var sortName: String {
         if let familyHint, !familyHint.isEmpty {
-            let rest = display.replacing(familyHint, with: "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let rest = Self.removingAll(familyHint, from: display).split(whereSeparator: \.isWhitespace).joined(separator: " ")
             return rest.isEmpty ? familyHint : "\(familyHint), \(rest)"
         }
         return Self.sortName(display: display)
@@ -133,6 +133,28 @@ public struct PersonName: Sendable, Equatable {
         self.initials = initials
         self.generation = generation
         self.familyHint = familyHint
+    }
+
+    /// `text` without any occurrence of `part` (as whole characters: "u\u{0308}" is "ü").
+    /// ASCII on both sides, where characters are bytes, is compared byte by byte; the
+    /// standard library's generic `replacing` cost 3 % of a LinkedIn import.
+    static func removingAll(_ part: String, from text: String) -> String {
+        guard !part.isEmpty, text.utf8.allSatisfy({ $0 < 0x80 }), part.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return part.isEmpty ? text : text.replacing(part, with: "")
+        }
+        let bytes = Array(text.utf8), pattern = Array(part.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if index + pattern.count <= bytes.count, bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
+                index += pattern.count
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// "Liz Moreau" → "Moreau, Liz"; titles and suffixes stay out of the family position.
