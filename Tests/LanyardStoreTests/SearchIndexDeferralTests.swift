@@ -49,14 +49,14 @@ struct SearchIndexDeferralTests {
             }
     }
 
-    @Test("a deferred batch leaves the index that row-by-row writes leave, and FTS5 finds its rows")
-    func deferredEqualsImmediate() throws {
+    @Test("a deferred batch leaves the index that row-by-row writes leave, and FTS5 finds its rows", arguments: [true, false])
+    func deferredEqualsImmediate(savepoint: Bool) throws {
         // Given the same story written row by row into one database and as one deferred batch into another
         let immediate = try TestDatabase().database
         try immediate.writer.write { try Self.story($0) }
         let deferred = try TestDatabase().database
         try deferred.writer.write { db in
-            try AppDatabase.deferringSearchIndex(db) {
+            try AppDatabase.deferringSearchIndex(db, savepoint: savepoint) {
                 try Self.story(db)
                 // Inside the batch nothing is indexed yet: the people are only noted
                 #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM personSearch") == 0)
@@ -152,6 +152,31 @@ struct SearchIndexDeferralTests {
         }
         let names = try database.reader.read { try String.fetchAll($0, sql: "SELECT name FROM personSearch") }
         #expect(names == ["Ada Byron"])
+    }
+
+    @Test("without a savepoint, a failure ends the deferral: what was written is indexed, later writes at once")
+    func failureWithoutSavepointEndsDeferral() throws {
+        struct Stop: Error {}
+        let database = try TestDatabase().database
+        try database.writer.write { db in
+            // When the batch throws after writing, and the caller (against the rule) goes on
+            #expect(throws: Stop.self) {
+                try AppDatabase.deferringSearchIndex(db, savepoint: false) {
+                    var person = Person(name: "Liz Moreau", sortName: "Moreau, Liz", normalizedName: "liz moreau")
+                    try person.insert(db)
+                    throw Stop()
+                }
+            }
+            // Then no deferral is left behind, nothing is pending, and the written row is indexed
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM personSearch_deferring") == 0)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM personSearch_pending") == 0)
+            var person = Person(name: "Ada Byron", sortName: "Byron, Ada", normalizedName: "ada byron")
+            try person.insert(db)
+        }
+        let names = try database.reader.read { try String.fetchAll($0, sql: "SELECT name FROM personSearch ORDER BY rowid") }
+        #expect(names == ["Liz Moreau", "Ada Byron"])
+        let cards = try database.reader.read { try String.fetchAll($0, sql: "SELECT name FROM personCardSearch ORDER BY rowid") }
+        #expect(cards == ["Liz Moreau", "Ada Byron"])
     }
 
     @Test("a nested batch defers to the outer one")

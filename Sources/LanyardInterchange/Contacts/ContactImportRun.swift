@@ -1,5 +1,6 @@
 import GRDB
 import LanyardEvents
+import LanyardFormats
 import LanyardStore
 
 /// What one import knows while it runs, inside its transaction: which person each of its
@@ -13,9 +14,16 @@ struct ContactImportRun {
     var written: Set<Int64> = []
     var prefilter: RecognitionPrefilter?
 
+    /// Reads the fingerprints first: the prefilter looks up the keys of the other records only
+    /// (`queries[i]` of a record imported before stands empty in its place).
     init(fingerprints: [String], queries: [ContactQuery], prefiltering: Bool, in db: Database) throws {
-        prefilter = prefiltering ? try RecognitionPrefilter(queries, in: db) : nil
-        let wanted = Set(fingerprints)
+        try readImported(Set(fingerprints), in: db)
+        guard prefiltering else { return }
+        let empty = ContactQuery(ContactCard())
+        prefilter = try RecognitionPrefilter(zip(fingerprints, queries).map { imported[$0] == nil ? $1 : empty }, in: db)
+    }
+
+    private mutating func readImported(_ wanted: Set<String>, in db: Database) throws {
         let stored = try Int.fetchOne(db, sql: "SELECT count(*) FROM importedContact") ?? 0
         guard stored > 0, !wanted.isEmpty else { return }
         if stored <= wanted.count {
