@@ -42,7 +42,7 @@ extension AppDatabase {
         guard backup.format == Backup.formatName, backup.version <= Backup.currentVersion else {
             throw InterchangeError.unsupportedBackup("format \(backup.format) version \(backup.version)")
         }
-        return try writer.write { db in
+        return try writeWithJournalsInMemory { db in
             let known = try Self.appliedMigrations(db)
             if let newer = backup.migrations.first(where: { !known.contains($0) }) {
                 throw InterchangeError.unsupportedBackup("it was made by a newer Lanyard (schema step \"\(newer)\" is unknown here); upgrade Lanyard first")

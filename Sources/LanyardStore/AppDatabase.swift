@@ -17,6 +17,26 @@ public struct AppDatabase: Sendable {
     /// The read-only access, for queries that never write.
     public var reader: any DatabaseReader { writer }
 
+    /// A write transaction whose statement journals stay in memory (`temp_store = MEMORY` for
+    /// its length only), for a bulk write such as an import. Every statement that fires
+    /// triggers inside a transaction keeps a journal; once one outgrew SQLite's 64 KiB
+    /// in-memory start, every later one of the transaction went to a file in /var/tmp:
+    /// 170,000 pwrite calls for 30,000 LinkedIn rows. Other writes keep the default: with
+    /// in-memory journals the server's peak RSS under check-in load rose by 8 MiB.
+    public func writeWithJournalsInMemory<T>(_ updates: (Database) throws -> T) throws -> T {
+        try writer.writeWithoutTransaction { db in
+            // SQLite refuses to change temp_store inside a transaction: set around it.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT") }
+            var result: T?
+            try db.inTransaction {
+                result = try updates(db)
+                return .commit
+            }
+            return result!
+        }
+    }
+
     /// Opens (creating when needed) the database file at `path`: folder 0700, file 0600,
     /// WAL, foreign keys on, a busy timeout so the CLI and a running server can both write.
     public static func open(at path: String, logger: Logger? = nil) throws -> AppDatabase {
@@ -38,10 +58,6 @@ public struct AppDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // No checkpoint on the commit path: see `WALCheckpointer`.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
-            // Statement and savepoint journals in memory: a write inside a transaction that fires
-            // triggers keeps one, and on disk (/var/tmp) a 30,000-row import made 346,000
-            // pwrite calls to it.
-            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         if let logger, logger.logLevel <= .trace {
             config.prepareDatabase { db in

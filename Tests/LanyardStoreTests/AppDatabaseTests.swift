@@ -133,4 +133,26 @@ struct AppDatabaseTests {
         #expect(try db.lastInTouch(personId: id) == base.addingTimeInterval(120))
         #expect(try db.lastInTouch(personId: 4242) == nil)
     }
+
+    @Test("a bulk write keeps its journals in memory for its length only, and rolls back whole")
+    func journalsInMemory() throws {
+        struct Stop: Error {}
+        let db = try TestDatabase().database
+        let inside = try db.writeWithJournalsInMemory { db in
+            var person = Person(name: "Liz Moreau", sortName: "Moreau, Liz", normalizedName: "liz moreau")
+            try person.insert(db)
+            return try Int.fetchOne(db, sql: "PRAGMA temp_store")
+        }
+        #expect(inside == 2) // MEMORY
+        #expect(try db.writer.write { try Int.fetchOne($0, sql: "PRAGMA temp_store") } == 0)
+        #expect(throws: Stop.self) {
+            try db.writeWithJournalsInMemory { db in
+                var person = Person(name: "Ada Byron", sortName: "Byron, Ada", normalizedName: "ada byron")
+                try person.insert(db)
+                throw Stop()
+            }
+        }
+        #expect(try db.writer.write { try Int.fetchOne($0, sql: "PRAGMA temp_store") } == 0)
+        #expect(try db.reader.read { try String.fetchAll($0, sql: "SELECT name FROM person") } == ["Liz Moreau"])
+    }
 }

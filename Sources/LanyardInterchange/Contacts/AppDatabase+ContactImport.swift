@@ -52,7 +52,7 @@ extension AppDatabase {
 
         let total = valid.count
         let step = max(1, total / 100)
-        try writer.write { db in
+        try writeWithJournalsInMemory { db in
             // Contacts none of whose keys the book holds are new without recognition's lookups.
             let fingerprints = valid.map { ContactFingerprint.of($0.record.card) }
             var run = try ContactImportRun(fingerprints: fingerprints, queries: valid.map(\.query), prefiltering: prefiltering, in: db)
