@@ -11,7 +11,8 @@ import LanyardStore
 /// when it holds fewer; then told of every person the batch writes (`noteWrites`), whose keys
 /// later contacts of the batch may find.
 public struct RecognitionPrefilter: Sendable {
-    /// Keys held (tagged by kind: `Kind`), among those the batch looks up and those it wrote.
+    /// Keys held (tagged by kind: `Kind`): those of the batch's lookups the book held, or all of
+    /// the book's, and those the batch wrote.
     private var held: Set<String> = []
     /// The tagged keys each contact of the batch looks up, in the batch's order.
     private let lookups: [[String]]
@@ -29,35 +30,35 @@ public struct RecognitionPrefilter: Sendable {
     /// `readingAll`: read every key of the book (true) or look the batch's up (false); nil
     /// chooses whichever reads fewer.
     init(_ queries: [ContactQuery], readingAll: Bool?, in db: Database) throws {
-        var wanted: [Kind: Set<String>] = [:]
         lookups = queries.map { query in
             var keys: [String] = []
-            Self.forEachKey(of: query) { kind, key in
-                wanted[kind, default: []].insert(key)
-                keys.append(Self.tagged(kind, key))
-            }
+            Self.forEachKey(of: query) { kind, key in keys.append(Self.tagged(kind, key)) }
             return keys
         }
-        let wantedCount = wanted.values.reduce(0) { $0 + $1.count }
-        guard wantedCount > 0 else { return }
+        // Lookups, repeats included: a bound on the distinct keys, known without hashing them.
+        let lookupCount = lookups.reduce(0) { $0 + $1.count }
+        guard lookupCount > 0 else { return }
         let bookCount = try Int.fetchOne(db, sql: """
             SELECT (SELECT count(*) FROM personKey WHERE kind = ?) + (SELECT count(*) FROM personEmail)
                 + (SELECT count(*) FROM personPhone) + (SELECT count(*) FROM person WHERE linkedinKey IS NOT NULL)
             """, arguments: [PersonKeys.name]) ?? 0
         guard bookCount > 0 else { return }
-        if readingAll ?? (bookCount <= wantedCount) {
-            // Fewer keys in the book than in the batch (an import into a small book): read them all.
+        if readingAll ?? (bookCount <= lookupCount) {
+            // Fewer keys in the book than lookups in the batch (an import into a small book):
+            // hold them all.
             let all = try String.fetchCursor(db, sql: """
                 SELECT 'n' || key FROM personKey WHERE kind = ?
                 UNION ALL SELECT 'e' || normalized FROM personEmail
                 UNION ALL SELECT 'p' || normalized FROM personPhone
                 UNION ALL SELECT 'l' || linkedinKey FROM person WHERE linkedinKey IS NOT NULL
                 """, arguments: [PersonKeys.name])
-            while let tagged = try all.next() {
-                guard let kind = Kind(rawValue: tagged.first!), wanted[kind]?.contains(String(tagged.dropFirst())) == true else { continue }
-                held.insert(tagged)
-            }
+            held.reserveCapacity(bookCount)
+            while let tagged = try all.next() { held.insert(tagged) }
             return
+        }
+        var wanted: [Kind: Set<String>] = [:]
+        for keys in lookups {
+            for tagged in keys { wanted[Kind(rawValue: tagged.first!)!, default: []].insert(String(tagged.dropFirst())) }
         }
         // Each key the batch looks up, through the index recognition reads.
         let probes: [Kind: String] = [
