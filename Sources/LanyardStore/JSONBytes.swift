@@ -123,6 +123,13 @@ public struct JSONBytes {
         array(values) { $0.string($1) }
     }
 
+    /// `values` as a JSON array, as text: one SQL argument for `json_each(?)`.
+    public static func stringArray(_ values: some Collection<String>) -> String {
+        var list = JSONBytes(capacity: values.reduce(2) { $0 + $1.utf8.count + 3 })
+        list.strings(Array(values))
+        return String(decoding: list.bytes, as: UTF8.self)
+    }
+
     /// `true` or `false`.
     public mutating func bool(_ value: Bool) {
         comma()

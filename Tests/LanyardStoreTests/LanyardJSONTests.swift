@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import LanyardStore
 import Testing
 
@@ -19,5 +20,14 @@ struct LanyardJSONTests {
         let ours = String(decoding: try LanyardJSON.encoder(pretty: false).encode([date]), as: UTF8.self)
         #expect(ours == expected)
         #expect(LanyardJSON.parseTimestamp(LanyardJSON.timestamp(date)) == Date(timeIntervalSince1970: floor(date.timeIntervalSince1970)))
+    }
+
+    @Test("a string array reaches SQLite's json_each as it was: quotes, backslashes, controls, accents")
+    func stringArrayThroughJSONEach() throws {
+        let values = ["liz@acme.com", "o\"neil", "back\\slash", "tab\tand\nline", "\u{01}", "josé müller", "", "日本"]
+        let queue = try DatabaseQueue()
+        let read = try queue.read { try String.fetchAll($0, sql: "SELECT value FROM json_each(?) ORDER BY key", arguments: [JSONBytes.stringArray(values)]) }
+        #expect(read == values)
+        #expect(JSONBytes.stringArray([String]()) == "[]")
     }
 }

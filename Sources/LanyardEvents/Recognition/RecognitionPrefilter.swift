@@ -18,7 +18,7 @@ public struct RecognitionPrefilter: Sendable {
     private let lookups: [[String]]
 
     /// The kinds of key, as the first character of a tagged key.
-    enum Kind: Character, CaseIterable {
+    enum Kind: Character {
         case email = "e", phone = "p", linkedin = "l", name = "n"
     }
 
@@ -68,9 +68,7 @@ public struct RecognitionPrefilter: Sendable {
             .name: "SELECT value FROM json_each(?) WHERE EXISTS (SELECT 1 FROM personKey WHERE kind = '\(PersonKeys.name)' AND key = value)",
         ]
         for (kind, keys) in wanted where !keys.isEmpty {
-            var list = JSONBytes(capacity: keys.count * 24)
-            list.strings(Array(keys))
-            let found = try String.fetchCursor(db, sql: probes[kind]!, arguments: [String(decoding: list.bytes, as: UTF8.self)])
+            let found = try String.fetchCursor(db, sql: probes[kind]!, arguments: [JSONBytes.stringArray(keys)])
             while let key = try found.next() { held.insert(Self.tagged(kind, key)) }
         }
     }

@@ -57,7 +57,7 @@ extension AppDatabase {
             let fingerprints = valid.map { ContactFingerprint.of($0.record.card) }
             var run = try ContactImportRun(fingerprints: fingerprints, queries: valid.map(\.query), prefiltering: prefiltering, in: db)
             // The search rows of everyone added or changed are rebuilt once, at the end. No
-            // savepoint: an invalid record's error rolls the whole import back.
+            // savepoint: any error rolls the whole import back.
             try Self.deferringSearchIndex(db, savepoint: false) {
                 for (index, item) in valid.enumerated() {
                     try Self.importContact(item.record, query: item.query, fingerprint: fingerprints[index], index: index,

@@ -34,11 +34,9 @@ struct ContactImportRun {
                 if wanted.contains(fingerprint) { imported[fingerprint] = row[1] }
             }
         } else {
-            var list = JSONBytes(capacity: wanted.count * 35)
-            list.strings(Array(wanted))
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT c.fingerprint, c.personId FROM json_each(?) j JOIN importedContact c ON c.fingerprint = j.value
-                """, arguments: [String(decoding: list.bytes, as: UTF8.self)])
+                """, arguments: [JSONBytes.stringArray(wanted)])
             while let row = try rows.next() { imported[row[0]] = row[1] }
         }
     }
