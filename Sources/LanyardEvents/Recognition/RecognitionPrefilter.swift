@@ -30,7 +30,7 @@ public struct RecognitionPrefilter: Sendable {
     /// `readingAll`: read every key of the book (true) or look the batch's up (false); nil
     /// chooses whichever reads fewer.
     init(_ queries: [ContactQuery], readingAll: Bool?, in db: Database) throws {
-        lookups = queries.map { query in
+        lookups = queries.concurrentMap { query in
             var keys: [String] = []
             Self.forEachKey(of: query) { kind, key in keys.append(Self.tagged(kind, key)) }
             return keys

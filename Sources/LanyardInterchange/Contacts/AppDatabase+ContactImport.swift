@@ -33,14 +33,21 @@ extension AppDatabase {
     ) throws -> ContactImportSummary {
         var summary = ContactImportSummary(format: format, sources: batch.sources)
         var invalid = batch.invalid
+        // Each record reduced to its keys and fingerprinted on every core, before the
+        // transaction: pure work, about a fifth of a large import's time.
+        let reduced = batch.records.concurrentMap { record in
+            (query: ContactQuery(record.card), fingerprint: ContactFingerprint.of(record.card))
+        }
         var valid: [(record: ContactRecord, query: ContactQuery)] = []
+        var fingerprints: [String] = []
         valid.reserveCapacity(batch.records.count)
-        for record in batch.records {
-            let query = ContactQuery(record.card)
-            if query.isEmpty {
+        fingerprints.reserveCapacity(batch.records.count)
+        for (record, item) in zip(batch.records, reduced) {
+            if item.query.isEmpty {
                 invalid.append(InvalidContact(place: record.place, message: "no name, email, phone or LinkedIn profile: nothing to know this contact by"))
             } else {
-                valid.append((record, query))
+                valid.append((record, item.query))
+                fingerprints.append(item.fingerprint)
             }
         }
         if let first = invalid.first, !skipInvalid {
@@ -54,7 +61,6 @@ extension AppDatabase {
         let step = max(1, total / 100)
         try writeWithJournalsInMemory { db in
             // Contacts none of whose keys the book holds are new without recognition's lookups.
-            let fingerprints = valid.map { ContactFingerprint.of($0.record.card) }
             var run = try ContactImportRun(fingerprints: fingerprints, queries: valid.map(\.query), prefiltering: prefiltering, in: db)
             // The search rows of everyone added or changed are rebuilt once, at the end. No
             // savepoint: any error rolls the whole import back.
