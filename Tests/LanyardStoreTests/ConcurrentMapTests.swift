@@ -23,7 +23,7 @@ struct ConcurrentMapTests {
         #expect(slice.concurrentMap(minimumRun: 10) { $0 * 2 } == slice.map { $0 * 2 })
     }
 
-    @Test("Non-trivial results (classes, strings) are each made once and released once")
+    @Test("Results that are objects are each made once and released once")
     func ownership() {
         final class Counted: Sendable {
             static let live = Atomic<Int>(0)

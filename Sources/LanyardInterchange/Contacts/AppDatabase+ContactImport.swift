@@ -34,7 +34,7 @@ extension AppDatabase {
         var summary = ContactImportSummary(format: format, sources: batch.sources)
         var invalid = batch.invalid
         // Each record reduced to its keys and fingerprinted on every core, before the
-        // transaction: pure work, about a fifth of a large import's time.
+        // transaction: pure work, about a tenth of a large import's CPU (BENCHMARKS.md, round 9).
         let reduced = batch.records.concurrentMap { record in
             (query: ContactQuery(record.card), fingerprint: ContactFingerprint.of(record.card))
         }
