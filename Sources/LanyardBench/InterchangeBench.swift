@@ -8,9 +8,15 @@ import LanyardStore
 /// into one that already holds 10,000 people. Goal (issue 8): 30,000 LinkedIn rows <= 1 s,
 /// 10,000 vCards <= 1 s. Prints `import.*.wall_s` and `import.*.cpu_s` (process CPU).
 enum InterchangeBench {
+    /// `rows` or `cards` 0 leaves that format out (to profile the other alone).
     static func run(rows: Int, cards: Int) throws {
+        if rows > 0 { try runLinkedIn(rows: rows) }
+        if cards > 0 { try runVCards(cards: cards) }
+    }
+
+    static func runLinkedIn(rows: Int) throws {
         let csv = linkedInCSV(rows: rows)
-        Figures.emit("import: LinkedIn CSV of \(rows) rows (\(csv.utf8.count) bytes), \(cards) vCards")
+        Figures.emit("import: LinkedIn CSV of \(rows) rows (\(csv.utf8.count) bytes)")
         try measure("import.linkedin_parse", runs: 3) {
             let result = try LinkedInConnections.read(csv)
             precondition(result.rejected.isEmpty && result.contacts.count == rows)
@@ -24,7 +30,10 @@ enum InterchangeBench {
         }
         try measureIntoBook("import.linkedin_csv_into_10k_book", book: Data(linkedInCSV(people: 0..<10_000).utf8),
                             data: Data(linkedInCSV(people: 10_000..<(10_000 + rows)).utf8), format: .linkedIn)
+    }
 
+    static func runVCards(cards: Int) throws {
+        Figures.emit("import: \(cards) vCards")
         let vcf = Data(vCards(count: cards).utf8)
         try measure("import.vcard_parse", runs: 3) {
             let parsed = try VCardReader.records(String(decoding: vcf, as: UTF8.self))

@@ -44,7 +44,7 @@ if !existed || peopleCount == 0 {
     Figures.line("generate.seconds", elapsed.wall / 1000, digits: 1)
     Figures.line("generate.cpu_seconds", elapsed.cpu / 1000, digits: 1)
     // Fold the WAL into the file, so the book can be copied as one file.
-    try db.writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+    _ = try db.writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
 }
 let counts = try db.reader.read { db in
     ["person", "event", "meeting", "note", "personEmail", "personKey"].map { table in
