@@ -100,4 +100,26 @@ struct RecognitionPrefilterTests {
             #expect(!prefilter.mayFindAnyone(16)) // still nobody known
         }
     }
+
+    @Test("a person it is told was made learns the keys that were stored, as reading them back does")
+    func newPersonKeysAreTheStoredOnes() throws {
+        let database = try TestDatabase.make()
+        let awkward: [ContactCard] = [
+            Self.card(fullName: "Dr. Anna B. C. de la Cruz III", emails: [.init("Anna@Cruz.example"), .init("anna@cruz.example"), .init("not an email")],
+                      phones: [.init("+1 415 555 0100"), .init("(415) 555-0100"), .init("call me")], linkedinURL: "https://linkedin.com/in/anna-cruz"),
+            Self.card(fullName: "J. K.", emails: [.init("jk@example.com")]),
+            Self.card(phones: [.init("+33 1 23 45 67 89")]),
+            Self.card(linkedinURL: "linkedin.com/in/only-linkedin"),
+        ]
+        try database.writer.write { db in
+            for card in Self.book + Self.contacts + awkward {
+                var told = try RecognitionPrefilter([], in: db)
+                var readBack = told
+                let person = try AppDatabase.createPerson(from: card, in: db)
+                told.noteNewPerson(person, from: card)
+                try readBack.noteWrites(to: person.id!, in: db)
+                #expect(told.held == readBack.held, "\(card)")
+            }
+        }
+    }
 }

@@ -100,12 +100,18 @@ extension AppDatabase {
     }
 
     static func insertKeys(for person: Person, in db: Database) throws {
-        guard let id = person.id, !person.normalizedName.isEmpty,
-              let name = PersonName(normalized: person.normalizedName, display: person.name) else { return }
+        guard let id = person.id else { return }
         let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO personKey (kind, key, personId) VALUES (?, ?, ?)")
-        for key in PersonKeys.keys(for: name) {
+        for key in storedKeys(for: person) {
             try insert.execute(arguments: [key.kind, key.key, id])
         }
+    }
+
+    /// The `personKey` rows a person's normalised name is stored with (none for a stand-in name).
+    static func storedKeys(for person: Person) -> Set<PersonKeyValue> {
+        guard !person.normalizedName.isEmpty,
+              let name = PersonName(normalized: person.normalizedName, display: person.name) else { return [] }
+        return PersonKeys.keys(for: name)
     }
 
     /// Sets `name`, `sortName` and `normalizedName` from a parsed name (or a stand-in).

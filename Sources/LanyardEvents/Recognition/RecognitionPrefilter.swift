@@ -1,4 +1,5 @@
 import GRDB
+import LanyardFormats
 import LanyardStore
 
 /// For a batch of contacts recognised one after another in one write transaction (an import):
@@ -8,12 +9,13 @@ import LanyardStore
 /// A contact holding one is recognised as usual (`AppDatabase.recognize`), with every rule.
 ///
 /// Built once for the batch, by looking up the batch's keys, or by reading all of the book's
-/// when it holds fewer; then told of every person the batch writes (`noteWrites`), whose keys
+/// when it holds fewer; then told of every person the batch writes (`noteWrites`,
+/// `noteNewPerson`), whose keys
 /// later contacts of the batch may find.
 public struct RecognitionPrefilter: Sendable {
     /// Keys held (tagged by kind: `Kind`): those of the batch's lookups the book held, or all of
     /// the book's, and those the batch wrote.
-    private var held: Set<String> = []
+    private(set) var held: Set<String> = []
     /// The tagged keys each contact of the batch looks up, in the batch's order.
     private let lookups: [[String]]
 
@@ -88,6 +90,22 @@ public struct RecognitionPrefilter: Sendable {
             UNION ALL SELECT 'l' || linkedinKey FROM person WHERE id = ?1 AND linkedinKey IS NOT NULL
             """), arguments: [personId, PersonKeys.name])
         while let tagged = try keys.next() { held.insert(tagged) }
+    }
+
+    /// Takes in the keys of a person `createPerson(from: contact, ...)` just made, as it stored
+    /// them, without reading them back: its name keys, the normalised emails and phones of
+    /// `contact` (a new person has all of them) and its LinkedIn key.
+    public mutating func noteNewPerson(_ person: Person, from contact: ContactCard) {
+        for key in AppDatabase.storedKeys(for: person) where key.kind == PersonKeys.name {
+            held.insert(Self.tagged(.name, key.key))
+        }
+        for email in contact.emails {
+            if let key = ContactNormalizer.email(email.value) { held.insert(Self.tagged(.email, key)) }
+        }
+        for phone in contact.phones {
+            if let key = ContactNormalizer.phone(phone.value) { held.insert(Self.tagged(.phone, key)) }
+        }
+        if let key = person.linkedinKey { held.insert(Self.tagged(.linkedin, key)) }
     }
 
     /// Every key recognition looks up for `query` (`identifierMatches`, and `nameMatches`
