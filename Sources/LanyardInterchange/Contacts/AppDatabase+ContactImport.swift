@@ -71,6 +71,7 @@ extension AppDatabase {
                     if (index + 1) % step == 0 || index + 1 == total { progress(index + 1, total) }
                 }
             }
+            try run.saveRemembered(at: StoredDate.value(of: date), in: db)
         }
         return summary
     }
@@ -85,7 +86,6 @@ extension AppDatabase {
             summary.unchanged += 1
             return
         }
-        let stamp = StoredDate.value(of: date)
         let recognition = run.prefilter?.mayFindAnyone(index) == false
             ? Recognition(match: nil, candidates: []) : try recognize(query, in: db)
         if var person = recognition.match?.person, let id = person.id {
@@ -93,19 +93,19 @@ extension AppDatabase {
             changed = try addExtras(of: card, to: id, at: date, in: db) || changed
             if changed { summary.merged += 1 } else { summary.unchanged += 1 }
             if changed { try run.prefilter?.noteWrites(to: id, in: db) }
-            try run.remember(fingerprint, as: id, at: stamp, in: db)
+            run.remember(fingerprint, as: id)
             return
         }
         for candidate in recognition.candidates where try holds(card, query: query, person: candidate.person, in: db) {
             // The person this record made on an earlier import (before fingerprints were kept).
-            if let id = candidate.person.id { try run.remember(fingerprint, as: id, at: stamp, in: db) }
+            if let id = candidate.person.id { run.remember(fingerprint, as: id) }
             summary.unchanged += 1
             return
         }
         let person = try createPerson(from: card, query: query, at: date, in: db)
         try addExtras(of: card, to: person.id!, at: date, isNew: true, in: db)
-        try run.prefilter?.noteWrites(to: person.id!, in: db)
-        try run.remember(fingerprint, as: person.id!, at: stamp, in: db)
+        run.prefilter?.noteNewPerson(person, from: card)
+        run.remember(fingerprint, as: person.id!)
         summary.added += 1
         if !recognition.candidates.isEmpty {
             summary.review.append(.init(

@@ -13,6 +13,8 @@ struct ContactImportRun {
     /// The people earlier records of this import added, merged into or found already holding them.
     var written: Set<Int64> = []
     var prefilter: RecognitionPrefilter?
+    /// Fingerprints remembered and not yet written (`saveRemembered`).
+    private var remembered: [(fingerprint: String, personId: Int64)] = []
 
     /// Reads the fingerprints first: the prefilter looks up the keys of the other records only
     /// (`queries[i]` of a record imported before stands empty in its place).
@@ -46,11 +48,30 @@ struct ContactImportRun {
         imported[fingerprint]
     }
 
-    /// Notes (in `importedContact` too) that the record with `fingerprint` became `personId`.
-    mutating func remember(_ fingerprint: String, as personId: Int64, at stamp: DatabaseValue, in db: Database) throws {
+    /// Notes that the record with `fingerprint` became `personId`; `saveRemembered` writes it
+    /// to `importedContact`.
+    mutating func remember(_ fingerprint: String, as personId: Int64) {
         written.insert(personId)
         imported[fingerprint] = personId
-        try db.cachedStatement(sql: "INSERT INTO importedContact (fingerprint, personId, importedAt) VALUES (?, ?, ?)")
-            .execute(arguments: [fingerprint, personId, stamp])
+        remembered.append((fingerprint, personId))
+    }
+
+    /// Writes the fingerprints remembered since the last call to `importedContact`, stamped
+    /// `stamp`: in fingerprint order (the unique index takes them in one pass) and many rows
+    /// per statement, after the records' own writes, in the same transaction.
+    mutating func saveRemembered(at stamp: DatabaseValue, in db: Database) throws {
+        remembered.sort { $0.fingerprint < $1.fingerprint }
+        let rowsPerStatement = 300
+        for start in stride(from: 0, to: remembered.count, by: rowsPerStatement) {
+            let chunk = remembered[start..<min(start + rowsPerStatement, remembered.count)]
+            let values = repeatElement("(?, ?, ?)", count: chunk.count).joined(separator: ", ")
+            var arguments = StatementArguments()
+            for (fingerprint, personId) in chunk { arguments += [fingerprint, personId, stamp] }
+            let sql = "INSERT INTO importedContact (fingerprint, personId, importedAt) VALUES \(values)"
+            // Full chunks share one cached statement; the last, shorter one is made once.
+            try (chunk.count == rowsPerStatement ? db.cachedStatement(sql: sql) : db.makeStatement(sql: sql))
+                .execute(arguments: arguments)
+        }
+        remembered.removeAll()
     }
 }
