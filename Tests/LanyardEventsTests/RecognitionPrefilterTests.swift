@@ -115,8 +115,9 @@ struct RecognitionPrefilterTests {
             for card in Self.book + Self.contacts + awkward {
                 var told = try RecognitionPrefilter([], in: db)
                 var readBack = told
-                let person = try AppDatabase.createPerson(from: card, in: db)
-                told.noteNewPerson(person, from: card)
+                let query = ContactQuery(card)
+                let person = try AppDatabase.createPerson(from: card, query: query, in: db)
+                told.noteNewPerson(person, query: query)
                 try readBack.noteWrites(to: person.id!, in: db)
                 #expect(told.held == readBack.held, "\(card)")
             }

@@ -1,5 +1,4 @@
 import GRDB
-import LanyardFormats
 import LanyardStore
 
 /// For a batch of contacts recognised one after another in one write transaction (an import):
@@ -40,6 +39,9 @@ public struct RecognitionPrefilter: Sendable {
         // Lookups, repeats included: a bound on the distinct keys, known without hashing them.
         let lookupCount = lookups.reduce(0) { $0 + $1.count }
         guard lookupCount > 0 else { return }
+        // The batch's new people are noted as they are made, about as many keys as it looks
+        // up: room for them at once rather than a set grown (and rehashed) step by step.
+        held.reserveCapacity(lookupCount)
         let bookCount = try Int.fetchOne(db, sql: """
             SELECT (SELECT count(*) FROM personKey WHERE kind = ?) + (SELECT count(*) FROM personEmail)
                 + (SELECT count(*) FROM personPhone) + (SELECT count(*) FROM person WHERE linkedinKey IS NOT NULL)
@@ -54,7 +56,7 @@ public struct RecognitionPrefilter: Sendable {
                 UNION ALL SELECT 'p' || normalized FROM personPhone
                 UNION ALL SELECT 'l' || linkedinKey FROM person WHERE linkedinKey IS NOT NULL
                 """, arguments: [PersonKeys.name])
-            held.reserveCapacity(bookCount)
+            held.reserveCapacity(bookCount + lookupCount)
             while let tagged = try all.next() { held.insert(tagged) }
             return
         }
@@ -92,19 +94,16 @@ public struct RecognitionPrefilter: Sendable {
         while let tagged = try keys.next() { held.insert(tagged) }
     }
 
-    /// Takes in the keys of a person `createPerson(from: contact, ...)` just made, as it stored
-    /// them, without reading them back: its name keys, the normalised emails and phones of
-    /// `contact` (a new person has all of them) and its LinkedIn key.
-    public mutating func noteNewPerson(_ person: Person, from contact: ContactCard) {
+    /// Takes in the keys of a person `createPerson(from:query:...)` just made from a contact
+    /// reduced to `query`, as it stored them, without reading them back: its name keys, the
+    /// query's normalised emails and phones (a new person is stored with exactly those) and its
+    /// LinkedIn key.
+    public mutating func noteNewPerson(_ person: Person, query: ContactQuery) {
         for key in AppDatabase.storedKeys(for: person) where key.kind == PersonKeys.name {
             held.insert(Self.tagged(.name, key.key))
         }
-        for email in contact.emails {
-            if let key = ContactNormalizer.email(email.value) { held.insert(Self.tagged(.email, key)) }
-        }
-        for phone in contact.phones {
-            if let key = ContactNormalizer.phone(phone.value) { held.insert(Self.tagged(.phone, key)) }
-        }
+        for email in query.emails { held.insert(Self.tagged(.email, email)) }
+        for phone in query.phones { held.insert(Self.tagged(.phone, phone)) }
         if let key = person.linkedinKey { held.insert(Self.tagged(.linkedin, key)) }
     }
 

@@ -104,7 +104,7 @@ extension AppDatabase {
         }
         let person = try createPerson(from: card, query: query, at: date, in: db)
         try addExtras(of: card, to: person.id!, at: date, isNew: true, in: db)
-        run.prefilter?.noteNewPerson(person, from: card)
+        run.prefilter?.noteNewPerson(person, query: query)
         run.remember(fingerprint, as: person.id!)
         summary.added += 1
         if !recognition.candidates.isEmpty {
