@@ -9,8 +9,7 @@ import LanyardStore
 ///
 /// Built once for the batch, by looking up the batch's keys, or by reading all of the book's
 /// when it holds fewer; then told of every person the batch writes (`noteWrites`,
-/// `noteNewPerson`), whose keys
-/// later contacts of the batch may find.
+/// `noteNewPerson`), whose keys later contacts of the batch may find.
 public struct RecognitionPrefilter: Sendable {
     /// Keys held (tagged by kind: `Kind`): those of the batch's lookups the book held, or all of
     /// the book's, and those the batch wrote.
