@@ -57,8 +57,9 @@ struct ContactImportRun {
     }
 
     /// Writes the fingerprints remembered since the last call to `importedContact`, stamped
-    /// `stamp`: in fingerprint order (the unique index takes them in one pass) and many rows
-    /// per statement, after the records' own writes, in the same transaction.
+    /// `stamp`: in fingerprint order (the unique index's pages are filled in order, not
+    /// visited at random) and many rows per statement, after the records' own writes, in the
+    /// same transaction.
     mutating func saveRemembered(at stamp: DatabaseValue, in db: Database) throws {
         remembered.sort { $0.fingerprint < $1.fingerprint }
         let rowsPerStatement = 300
