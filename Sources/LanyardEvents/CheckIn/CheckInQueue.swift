@@ -98,7 +98,10 @@ public actor CheckInQueue {
         var replanned = 0
         // A batch rebuilds its people's search rows once, at its end (a new person and their
         // meeting would each rebuild it). Measured: for a lone check-in the deferral costs
-        // more than the rebuild it saves.
+        // more than the rebuild it saves. No savepoint around the batch: this transaction rolls
+        // back whole when the batch throws, and one would journal every page the batch
+        // changes until its end (spilled to a file in /var/tmp past 64 KiB: one per batch),
+        // where each check-in's own savepoint journals only its own pages.
         let all = {
             items.map { item in
                 var plan = item.plan
@@ -111,7 +114,7 @@ public actor CheckInQueue {
                 return outcome.map { $0.result }
             }
         }
-        let outcomes = items.count > 1 ? try AppDatabase.deferringSearchIndex(db, all) : all()
+        let outcomes = items.count > 1 ? try AppDatabase.deferringSearchIndex(db, savepoint: false, all) : all()
         return CheckInWriteHistory.Batch(
             outcomes: outcomes, changes: changes, outside: outside, replanned: replanned,
             state: CheckInWriteHistory.WriterState(dataVersion: state.dataVersion, totalChanges: db.totalChangesCount))
