@@ -25,15 +25,15 @@ struct CheckInSnapshotPlanTests {
         // Given a plan for Liz made while nobody had her email
         let db = try TestDatabase.make()
         let queue = try await Self.warmQueue(db)
-        let stale = try await queue.plan(Self.liz(name: nil, company: nil))
+        let stale = try queue.plan(Self.liz(name: nil, company: nil))
         #expect(stale.plan?.known == nil)
         // When Liz is checked in through the queue, then the old plan is written
         let first = try await queue.checkIn(Self.liz("swiftconf-2025"))
-        let replannedBefore = await queue.replanned
+        let replannedBefore = queue.replanned
         let second = try await queue.write(stale)
 
         // Then it was planned again and attached to Liz, who exists once
-        #expect(await queue.replanned == replannedBefore + 1)
+        #expect(queue.replanned == replannedBefore + 1)
         #expect(second.recognized)
         #expect(second.person.id == first.person.id)
         #expect(second.matchedBy.contains("email"))
@@ -45,7 +45,7 @@ struct CheckInSnapshotPlanTests {
     func staleByName() async throws {
         let db = try TestDatabase.make()
         let queue = try await Self.warmQueue(db)
-        let stale = try await queue.plan(Self.liz(name: "Liz Moreau", email: nil))
+        let stale = try queue.plan(Self.liz(name: "Liz Moreau", email: nil))
         let first = try await queue.checkIn(Self.liz("swiftconf-2025", email: nil))
         let second = try await queue.write(stale)
         #expect(second.recognized, "\(second.candidates.map(\.reasons))")
@@ -59,7 +59,7 @@ struct CheckInSnapshotPlanTests {
         let db = try TestDatabase.make()
         let queue = try await Self.warmQueue(db)
         let first = try await queue.checkIn(Self.liz("swiftconf-2025"))
-        let stale = try await queue.plan(Self.liz(name: nil, company: nil))
+        let stale = try queue.plan(Self.liz(name: nil, company: nil))
         #expect(stale.plan?.known?.person.id == first.person.id)
         // When she is checked in again with a note before the plan is written
         _ = try await queue.checkIn(Self.liz(note: "runs marathons"))
@@ -87,15 +87,15 @@ struct CheckInSnapshotPlanTests {
         ]
         // When each is planned, an unrelated stranger is checked in, and then the plan is written
         for (i, request) in requests.enumerated() {
-            let plan = try await queue.plan(request)
+            let plan = try queue.plan(request)
             let stranger = CheckInRequest(event: "swiftconf-2026", name: "Zed Stranger\(i)", email: "zed\(i)@example.org", at: TestDatabase.day2026)
             _ = try await queue.checkIn(stranger)
             _ = try direct.checkIn(stranger)
-            let replanned = await queue.replanned
+            let replanned = queue.replanned
             let viaQueue = try await queue.write(plan)
             let directly = try direct.checkIn(request)
             // Then the plan held and the answer is the direct check-in's
-            #expect(await queue.replanned == replanned, "request \(i)")
+            #expect(queue.replanned == replanned, "request \(i)")
             #expect(viaQueue == directly, "request \(i)")
         }
     }
@@ -104,7 +104,7 @@ struct CheckInSnapshotPlanTests {
     func writeOnTheSameConnection() async throws {
         let db = try TestDatabase.make()
         let queue = try await Self.warmQueue(db)
-        let stale = try await queue.plan(Self.liz(name: nil, company: nil))
+        let stale = try queue.plan(Self.liz(name: nil, company: nil))
         let first = try db.checkIn(Self.liz("swiftconf-2025"))
         let second = try await queue.write(stale)
         #expect(second.recognized)
@@ -115,7 +115,7 @@ struct CheckInSnapshotPlanTests {
     func writeFromAnotherConnection() async throws {
         let db = try TestDatabase.make()
         let queue = try await Self.warmQueue(db)
-        let stale = try await queue.plan(Self.liz(name: nil, company: nil))
+        let stale = try queue.plan(Self.liz(name: nil, company: nil))
         let cli = try AppDatabase.open(at: db.writer.path)
         let first = try cli.checkIn(Self.liz("swiftconf-2025"))
         let second = try await queue.write(stale)
