@@ -30,8 +30,11 @@ public final class CheckInQueue: Sendable {
         var generation: Int
     }
 
+    /// A queued check-in and the request waiting for its answer.
+    private typealias Waiting = (item: Pending, continuation: CheckedContinuation<CheckInResult, any Error>)
+
     private struct State: ~Copyable {
-        var pending: [(item: Pending, continuation: CheckedContinuation<CheckInResult, any Error>)] = []
+        var pending: [Waiting] = []
         /// True from the first check-in queued until the writer finds nothing left to write.
         var writing = false
         var history = CheckInWriteHistory()
@@ -98,7 +101,7 @@ public final class CheckInQueue: Sendable {
     /// `batchesPerTurn` of them: then it queues the next turn behind other writes.
     private func drain(_ db: Database) {
         for _ in 0..<Self.batchesPerTurn {
-            let taken = state.withLock { state -> (batch: [(item: Pending, continuation: CheckedContinuation<CheckInResult, any Error>)], history: CheckInWriteHistory)? in
+            let taken = state.withLock { state -> (batch: [Waiting], history: CheckInWriteHistory)? in
                 if state.pending.isEmpty {
                     state.writing = false
                     return nil
