@@ -38,8 +38,16 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
         self.day = c.day!
     }
 
-    public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+    public var description: String { Self.text(year: year, month: month, day: day) }
+
+    /// `YYYY-MM-DD`, zero-padded, without `String(format:)`: that goes through CoreFoundation's
+    /// formatter, and a check-in's plan and answer, or a briefing, write the day many times.
+    public static func text(year: Int, month: Int, day: Int) -> String {
+        func pad(_ n: Int, _ width: Int) -> String {
+            let digits = String(n)
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
     }
 
     /// Midnight at the start of this day in `timeZone`.

@@ -63,4 +63,14 @@ struct CalendarDayTests {
         #expect(CalendarDay("2025-02-28")!.adding(days: 1).description == "2025-03-01")
         #expect(CalendarDay("2025-01-01")!.adding(days: -1).description == "2024-12-31")
     }
+
+    @Test("writes YYYY-MM-DD zero-padded, as it parses it back", arguments: [
+        (1, 1, 1, "0001-01-01"), (987, 6, 5, "0987-06-05"), (2025, 9, 14, "2025-09-14"), (2024, 12, 31, "2024-12-31"),
+        (9999, 12, 31, "9999-12-31"),
+    ])
+    func text(year: Int, month: Int, day: Int, expected: String) throws {
+        let calendarDay = try #require(CalendarDay(year: year, month: month, day: day))
+        #expect(calendarDay.description == expected)
+        #expect(CalendarDay(expected) == calendarDay)
+    }
 }

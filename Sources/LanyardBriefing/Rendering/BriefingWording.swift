@@ -100,14 +100,8 @@ struct BriefingWording {
     /// The day `date` falls on in the event's time zone, as `YYYY-MM-DD`.
     func day(_ date: Date) -> String { Self.text(days.day(date)) }
 
-    /// `YYYY-MM-DD`, without going through `String(format:)` (thousands per briefing).
-    static func text(_ day: CalendarDay) -> String {
-        func pad(_ n: Int, _ width: Int) -> String {
-            let digits = String(n)
-            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-        }
-        return pad(day.year, 4) + "-" + pad(day.month, 2) + "-" + pad(day.day, 2)
-    }
+    /// `YYYY-MM-DD` (thousands per briefing: `CalendarDay.text`, not `String(format:)`).
+    static func text(_ day: CalendarDay) -> String { day.description }
 
     /// "today", "3 days ago", "5 months ago", "2 years ago".
     static func ago(_ date: Date, _ now: Date) -> String {

@@ -24,7 +24,7 @@ enum MeetingDay {
     static func string(for date: Date, timeZoneID: String) -> String {
         let local = date.timeIntervalSince1970 + Double(zone(timeZoneID).secondsFromGMT(for: date))
         let (year, month, day) = CivilDays.date(days: Int((local / 86_400).rounded(.down)))
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        return CalendarDay.text(year: year, month: month, day: day)
     }
 
     /// Noon of `day` in `timeZoneID`, as an instant.
