@@ -18,7 +18,7 @@ import Synchronization
 ///
 /// The batches are written one after the other on the writer connection's own queue, without
 /// going back to the cooperative pool in between: the writer is the queue's bottleneck (busy
-/// 93–98 % of the time under load), and each hop back made the next batch wait behind the
+/// 92–99 % of the time under load), and each hop back made the next batch wait behind the
 /// plans queued there.
 public final class CheckInQueue: Sendable {
     struct Pending: Sendable {
