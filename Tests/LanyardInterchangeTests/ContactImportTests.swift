@@ -217,6 +217,54 @@ struct ContactImportTests {
         #expect(try store.database.reader.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM importedContact") } == 1)
     }
 
+    @Test("a new person's emails and phones are stored with the normaliser's keys, invalid and repeated ones left out")
+    func newPersonDetailKeys() throws {
+        let store = try TestDatabase()
+        defer { store.cleanUp() }
+        // Given one card whose emails and phones are all valid and distinct, and one with an
+        // invalid and a repeated email and an invalid phone
+        let text = """
+            BEGIN:VCARD
+            VERSION:3.0
+            FN:Liz Chen
+            EMAIL:Liz+conf@Example.com
+            EMAIL: liz.chen@work.example.org
+            TEL:+1 (555) 010-0000
+            TEL:+44 20 7946 0001
+            END:VCARD
+            BEGIN:VCARD
+            VERSION:3.0
+            FN:Ola Nordmann
+            EMAIL:not-an-email
+            EMAIL:Ola+x@Example.no
+            EMAIL:ola@example.no
+            EMAIL:OLA.N@Example.no
+            TEL:12
+            TEL:+47 22 00 00 00
+            END:VCARD
+
+            """
+        // When imported
+        #expect(try store.importText(text, format: .vCard).added == 2)
+        // Then each stored email and phone has the key the normaliser gives it, in the card's order
+        let rows = try store.database.reader.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT p.name, 'email', e.email, e.normalized FROM personEmail e JOIN person p ON p.id = e.personId
+                UNION ALL SELECT p.name, 'phone', t.phone, t.normalized FROM personPhone t JOIN person p ON p.id = t.personId
+                ORDER BY 1, 2, 3
+                """).map { [$0[0], $0[1], $0[2], $0[3]] as [String] }
+        }
+        #expect(rows == [
+            ["Liz Chen", "email", "Liz+conf@Example.com", "liz@example.com"],
+            ["Liz Chen", "email", "liz.chen@work.example.org", "liz.chen@work.example.org"],
+            ["Liz Chen", "phone", "+1 (555) 010-0000", ContactNormalizer.phone("+1 (555) 010-0000")!],
+            ["Liz Chen", "phone", "+44 20 7946 0001", ContactNormalizer.phone("+44 20 7946 0001")!],
+            ["Ola Nordmann", "email", "OLA.N@Example.no", "ola.n@example.no"],
+            ["Ola Nordmann", "email", "Ola+x@Example.no", "ola@example.no"],
+            ["Ola Nordmann", "phone", "+47 22 00 00 00", ContactNormalizer.phone("+47 22 00 00 00")!],
+        ])
+    }
+
     @Test("a record with nothing to know it by stops the import with its place, and nothing is stored")
     func invalidRecordStopsImport() throws {
         let store = try TestDatabase()

@@ -37,7 +37,7 @@ extension AppDatabase {
             """).execute(arguments: [person.name, person.sortName, person.normalizedName, person.company, person.title,
                                      person.linkedinURL, person.linkedinKey, stamp, stamp])
         person.id = db.lastInsertedRowID
-        let details = try addDetails(of: contact, to: person.id!, stamp: stamp, knownEmails: [], knownPhones: [], in: db)
+        let details = try addDetails(of: contact, to: person.id!, stamp: stamp, knownEmails: [], knownPhones: [], reducedTo: query, in: db)
         try insertKeys(for: person, in: db)
         return StoredPerson(person: person, emails: details.emails, phones: details.phones)
     }
@@ -146,29 +146,35 @@ extension AppDatabase {
     }
 
     /// The writing half of `addDetails`, given the keys the person already has (none for a
-    /// person just made) and the creation date as stored.
+    /// person just made) and the creation date as stored. `query`: the contact already reduced
+    /// to its keys (`ContactQuery(contact)`), whose normalised emails and phones are reused
+    /// instead of worked out again where they line up with the contact's.
     @discardableResult
     static func addDetails(of contact: ContactCard, to personId: Int64, stamp: DatabaseValue,
-                           knownEmails: Set<String>, knownPhones: Set<String>, in db: Database) throws -> AddedDetails {
+                           knownEmails: Set<String>, knownPhones: Set<String>, reducedTo query: ContactQuery? = nil,
+                           in db: Database) throws -> AddedDetails {
         AddedDetails(
             emails: try insertContacts(contact.emails, table: "personEmail", column: "email", known: knownEmails,
-                                       key: ContactNormalizer.email, personId: personId, stamp: stamp, in: db),
+                                       keys: query?.emails, key: ContactNormalizer.email, personId: personId, stamp: stamp, in: db),
             phones: try insertContacts(contact.phones, table: "personPhone", column: "phone", known: knownPhones,
-                                       key: ContactNormalizer.phone, personId: personId, stamp: stamp, in: db))
+                                       keys: query?.phones, key: ContactNormalizer.phone, personId: personId, stamp: stamp, in: db))
     }
 
     /// Inserts the emails or phones whose normalised key is not in `known` (nor repeated in
-    /// `values`); returns them as stored, in order.
+    /// `values`); returns them as stored, in order. `keys`: the values' keys as `ContactQuery`
+    /// worked them out (valid ones, first of each), used only when there are as many as values:
+    /// then every value was valid and distinct, and `keys[i]` is `key(values[i].value)`.
     private static func insertContacts(
         _ values: [ContactCard.Labeled], table: String, column: String, known: Set<String>,
-        key: (String) -> String?, personId: Int64, stamp: DatabaseValue, in db: Database
+        keys: [String]? = nil, key: (String) -> String?, personId: Int64, stamp: DatabaseValue, in db: Database
     ) throws -> [String] {
         guard !values.isEmpty else { return [] }
+        let reduced = keys.flatMap { $0.count == values.count ? $0 : nil }
         var known = known
         var added: [String] = []
         let insert = try db.cachedStatement(sql: "INSERT INTO \(table) (personId, \(column), normalized, label, createdAt) VALUES (?, ?, ?, ?, ?)")
-        for value in values {
-            guard let normalized = key(value.value), known.insert(normalized).inserted else { continue }
+        for (index, value) in values.enumerated() {
+            guard let normalized = reduced?[index] ?? key(value.value), known.insert(normalized).inserted else { continue }
             let stored = value.value.trimmingWhitespace(.whitespaces)
             try insert.execute(arguments: [personId, stored, normalized, value.label, stamp])
             added.append(stored)
