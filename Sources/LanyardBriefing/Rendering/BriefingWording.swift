@@ -15,8 +15,8 @@ struct BriefingWording {
 
     /// "2026-09-14 to 2026-09-16, Berlin".
     func when() -> String {
-        let start = Self.text(b.event.startDate)
-        let days = b.event.startDate == b.event.endDate ? start : "\(start) to \(Self.text(b.event.endDate))"
+        let start = b.event.startDate.description
+        let days = b.event.startDate == b.event.endDate ? start : "\(start) to \(b.event.endDate.description)"
         return days + (b.event.city.map { ", \($0)" } ?? "")
     }
 
@@ -60,7 +60,7 @@ struct BriefingWording {
 
     /// "SwiftConf 2024 (2024-09-10, booth A12)".
     func meeting(_ m: BriefingPerson.MeetingLine) -> String {
-        var details = [Self.text(m.day)]
+        var details = [m.day.description]
         if let booth = m.booth, !booth.isEmpty { details.append("booth \(booth)") }
         if let context = m.context, !context.isEmpty { details.append(context) }
         return "\(m.eventName) (\(details.joined(separator: ", ")))"
@@ -98,10 +98,7 @@ struct BriefingWording {
     // MARK: - Dates
 
     /// The day `date` falls on in the event's time zone, as `YYYY-MM-DD`.
-    func day(_ date: Date) -> String { Self.text(days.day(date)) }
-
-    /// `YYYY-MM-DD` (thousands per briefing: `CalendarDay.text`, not `String(format:)`).
-    static func text(_ day: CalendarDay) -> String { day.description }
+    func day(_ date: Date) -> String { days.day(date).description }
 
     /// "today", "3 days ago", "5 months ago", "2 years ago".
     static func ago(_ date: Date, _ now: Date) -> String {
