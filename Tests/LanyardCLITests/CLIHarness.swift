@@ -13,6 +13,11 @@ final class CLIHarness: Sendable {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-cli-\(UUID().uuidString)")
     }
 
+    /// The test's database goes with it.
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
     /// What the last runs wrote on stdout.
     var output: String { captured.withLock { $0.out } }
 

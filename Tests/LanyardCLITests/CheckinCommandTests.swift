@@ -4,8 +4,14 @@ import Foundation
 import Testing
 
 @Suite("lanyard checkin and lanyard people")
-struct CheckinCommandTests {
-    let dbPath = FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-cli-\(UUID().uuidString)/test.sqlite").path
+final class CheckinCommandTests: Sendable {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-cli-\(UUID().uuidString)")
+    var dbPath: String { folder.appendingPathComponent("test.sqlite").path }
+
+    /// Each test's database goes with it.
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
+    }
 
     @discardableResult
     func run(_ arguments: [String], interactive: Bool = false, answers: [String] = []) async throws -> CapturedOutput {

@@ -5,12 +5,17 @@ import LanyardStore
 import Testing
 
 @Suite("import vcard, linkedin and google commands")
-struct ContactImportCommandTests {
+final class ContactImportCommandTests: Sendable {
     let folder: URL
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-cli-contacts-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    /// Each test's files go with it.
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
     }
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
@@ -45,7 +50,6 @@ struct ContactImportCommandTests {
 
     @Test("import vcard: a bad record stops it with its place; --skip-invalid stores the rest; --json is one document")
     func importVCard() async throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
         try Self.cards.write(toFile: path("two.vcf"), atomically: true, encoding: .utf8)
         // When imported plainly, the second card (line 7) stops it
         await #expect { try await lanyard(["import", "vcard", path("two.vcf"), "--db", path("a.sqlite")]) } throws: { error in
@@ -68,7 +72,6 @@ struct ContactImportCommandTests {
 
     @Test("import linkedin then import vcard of the same person merges into her")
     func linkedInThenVCard() async throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
         try """
             First Name,Last Name,URL,Email Address,Company,Position,Connected On
             Ada,Lovelace,https://www.linkedin.com/in/ada,,Analytical Engines,Chief,01 Jan 2024

@@ -5,12 +5,17 @@ import LanyardStore
 import Testing
 
 @Suite("import, export, backup commands")
-struct InterchangeCommandTests {
+final class InterchangeCommandTests: Sendable {
     let folder: URL
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-cli-interchange-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    /// Each test's files go with it.
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
     }
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
@@ -23,7 +28,6 @@ struct InterchangeCommandTests {
 
     @Test("events export writes an .ics that events import reads back")
     func eventsExport() async throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
         // Given two editions
         try await lanyard(["events", "add", "swiftconf-2025", "--name", "SwiftConf 2025", "--series", "swiftconf", "--start", "2025-09-14", "--end", "2025-09-15", "--city", "Berlin", "--timezone", "Europe/Berlin", "--db", path("a.sqlite")])
         try await lanyard(["events", "add", "meetup-2026", "--name", "Meetup", "--series", "meetup", "--start", "2026-01-20", "--db", path("a.sqlite")])
@@ -41,7 +45,6 @@ struct InterchangeCommandTests {
 
     @Test("events import prints the calendar's time-zone warnings on stderr, and in --json")
     func eventsImportWarnings() async throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
         // Given a calendar whose DTSTART names a zone nobody defines
         try """
             BEGIN:VCALENDAR\r
@@ -70,7 +73,6 @@ struct InterchangeCommandTests {
 
     @Test("export json then import json restores into an empty database, and refuses a non-empty one")
     func jsonBackup() async throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
         try await lanyard(["events", "add", "swiftconf-2025", "--name", "SwiftConf 2025", "--series", "swiftconf", "--start", "2025-09-14", "--db", path("a.sqlite")])
         // When exported with --json and --output
         let export = try await lanyard(["export", "json", "--output", path("backup.json"), "--json", "--db", path("a.sqlite")])
@@ -95,7 +97,6 @@ struct InterchangeCommandTests {
 
     @Test("backup copies the database file and will not overwrite one without --force")
     func onlineBackup() async throws {
-        defer { try? FileManager.default.removeItem(at: folder) }
         try await lanyard(["events", "add", "swiftconf-2025", "--name", "SwiftConf 2025", "--series", "swiftconf", "--start", "2025-09-14", "--db", path("a.sqlite")])
         let done = try await lanyard(["backup", path("copy.sqlite"), "--db", path("a.sqlite")])
         #expect(done.stdout.contains("Backed up"))
