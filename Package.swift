@@ -39,10 +39,14 @@ let package = Package(
         ),
         .target(name: "CCurlShim", dependencies: ["CCurl"], linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
 
+        // Typed wrappers over SQLite's variadic configuration calls (GRDB links the library).
+        .target(name: "CSQLiteShim"),
+
         // MARK: - Store and modules
         .target(
             name: "LanyardStore",
             dependencies: [
+                "CSQLiteShim",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],

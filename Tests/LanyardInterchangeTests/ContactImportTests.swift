@@ -107,6 +107,44 @@ struct ContactImportTests {
         }
     }
 
+    @Test("the search indexes hold what the book says after imports that add, merge and skip (they run without the triggers)")
+    func searchRowsAfterImports() throws {
+        // Given a book with Ada (by email, met at an event) and Grace
+        let store = try TestDatabase()
+        defer { store.cleanUp() }
+        try store.database.writer.write { db in
+            let ada = try AppDatabase.createPerson(from: ContactCard(fullName: "Ada Lovelace", emails: [.init("ADA@example.org")]), in: db)
+            _ = try AppDatabase.createPerson(from: ContactCard(fullName: "Grace Hopper", organization: "US Navy"), in: db)
+            var event = Event(slug: "swiftconf-2025", name: "SwiftConf 2025", series: "swiftconf",
+                              startDate: CalendarDay("2025-09-14")!, endDate: CalendarDay("2025-09-15")!, city: "Lisbon")
+            try event.insert(db)
+            var meeting = Meeting(personId: ada.id!, eventId: event.id!, at: Date(timeIntervalSince1970: 1_757_840_000))
+            try meeting.insert(db)
+        }
+        // When files are imported into it, some twice
+        try store.importText(Self.adaCard, format: .vCard)
+        try store.importText(Self.tangledConnections, format: .linkedIn, name: "Connections.csv")
+        try store.importFixture("gmail-list.vcf", format: .vCard)
+        try store.importFixture("csv/linkedin-connections.csv", format: .linkedIn)
+        try store.importFixture("gmail-list.vcf", format: .vCard)
+        // Then each index row is what its view builds from the book, for everyone
+        try store.database.writer.write { db in
+            func rows(_ sql: String) throws -> [[String]] {
+                try Row.fetchAll(db, sql: sql).map { row in row.databaseValues.map { String.fromDatabaseValue($0) ?? $0.description } }
+            }
+            let everyone = try rows("SELECT id, name, aliases, company, title, tags, facts, places, notes FROM personSearchRow ORDER BY id")
+            #expect(everyone.count == (try Person.fetchCount(db)) && everyone.count > 10)
+            #expect(try rows("SELECT rowid, name, aliases, company, title, tags, facts, places, notes FROM personSearch ORDER BY rowid") == everyone)
+            #expect(try rows("SELECT rowid, name, aliases, company, title, tags FROM personCardSearch ORDER BY rowid")
+                == rows("SELECT id, name, aliases, company, title, tags FROM personCardSearchRow ORDER BY id"))
+            let ada = try #require(everyone.first)
+            #expect(ada[3] == "Analytical Engines" && ada[5] == "investor swift-community" && ada[7] == "SwiftConf 2025, Lisbon")
+            try db.execute(sql: "INSERT INTO personSearch(personSearch) VALUES ('integrity-check')")
+            try db.execute(sql: "INSERT INTO personCardSearch(personCardSearch) VALUES ('integrity-check')")
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM personSearch_pending") == 0)
+        }
+    }
+
     /// A LinkedIn export whose rows meet each other and the book: nicknames, accents, typos,
     /// Jr./Sr., word order, the same name at another company, repeated emails and profiles.
     static let tangledConnections: String = {

@@ -62,14 +62,16 @@ extension AppDatabase {
         try writeWithJournalsInMemory { db in
             // Contacts none of whose keys the book holds are new without recognition's lookups.
             var run = try ContactImportRun(fingerprints: fingerprints, queries: valid.map(\.query), prefiltering: prefiltering, in: db)
-            // The search rows of everyone added or changed are rebuilt once, at the end. No
-            // savepoint: any error rolls the whole import back.
-            try Self.deferringSearchIndex(db, savepoint: false) {
+            // The search rows of everyone added or changed are rebuilt once, at the end, and
+            // the writes run without the search triggers (the run notes whom it touched). Any
+            // error rolls the whole import back.
+            try Self.bypassingSearchTriggers(db) {
                 for (index, item) in valid.enumerated() {
                     try Self.importContact(item.record, query: item.query, fingerprint: fingerprints[index], index: index,
                                            at: date, in: db, run: &run, summary: &summary)
                     if (index + 1) % step == 0 || index + 1 == total { progress(index + 1, total) }
                 }
+                return ((), run.touched)
             }
             try run.saveRemembered(at: StoredDate.value(of: date), in: db)
         }
@@ -91,8 +93,13 @@ extension AppDatabase {
         if var person = recognition.match?.person, let id = person.id {
             var changed = try absorb(card, into: &person, at: date, keepingKnown: run.written.contains(id), in: db)
             changed = try addExtras(of: card, to: id, at: date, in: db) || changed
-            if changed { summary.merged += 1 } else { summary.unchanged += 1 }
-            if changed { try run.prefilter?.noteWrites(to: id, in: db) }
+            if changed {
+                summary.merged += 1
+                run.touched.insert(id)
+                try run.prefilter?.noteWrites(to: id, in: db)
+            } else {
+                summary.unchanged += 1
+            }
             run.remember(fingerprint, as: id)
             return
         }
@@ -103,6 +110,7 @@ extension AppDatabase {
             return
         }
         let person = try createPerson(from: card, query: query, at: date, in: db)
+        run.touched.insert(person.id!)
         try addExtras(of: card, to: person.id!, at: date, isNew: true, in: db)
         run.prefilter?.noteNewPerson(person, query: query)
         run.remember(fingerprint, as: person.id!)

@@ -12,6 +12,8 @@ struct ContactImportRun {
     private var imported: [String: Int64] = [:]
     /// The people earlier records of this import added, merged into or found already holding them.
     var written: Set<Int64> = []
+    /// The people this import added or changed (their search rows are rebuilt at the end).
+    var touched: Set<Int64> = []
     var prefilter: RecognitionPrefilter?
     /// Fingerprints remembered and not yet written (`saveRemembered`).
     private var remembered: [(fingerprint: String, personId: Int64)] = []
