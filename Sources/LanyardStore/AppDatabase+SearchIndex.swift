@@ -57,25 +57,13 @@ extension AppDatabase {
     /// the search tables' savepoints while it runs (BENCHMARKS.md, round 14). The triggers are on
     /// again before this returns or throws; statements compiled without them are recompiled.
     public static func bypassingSearchTriggers<T>(_ db: Database, _ body: () throws -> (result: T, touched: Set<Int64>)) throws -> T {
-        let alreadyDeferring = try Bool.fetchOne(
-            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM personSearch_deferring)")) ?? false
-        if !alreadyDeferring {
-            try db.cachedStatement(sql: "INSERT INTO personSearch_deferring (id) VALUES (1)").execute()
+        // The deferral's end rebuilds the people noted here (and ends it when `body` throws).
+        try deferringSearchIndex(db, savepoint: false) {
+            let outcome = try withTriggers(off: db, body)
+            let note = try db.cachedStatement(sql: "INSERT OR IGNORE INTO personSearch_pending (personId) VALUES (?)")
+            for id in outcome.touched.sorted() { try note.execute(arguments: [id]) }
+            return outcome.result
         }
-        let outcome: (result: T, touched: Set<Int64>)
-        do {
-            outcome = try withTriggers(off: db, body)
-        } catch {
-            if !alreadyDeferring { try? db.cachedStatement(sql: "DELETE FROM personSearch_deferring").execute() }
-            throw error
-        }
-        let note = try db.cachedStatement(sql: "INSERT OR IGNORE INTO personSearch_pending (personId) VALUES (?)")
-        for id in outcome.touched.sorted() { try note.execute(arguments: [id]) }
-        if !alreadyDeferring {
-            // The delete trigger rebuilds every pending person and empties the list.
-            try db.cachedStatement(sql: "DELETE FROM personSearch_deferring").execute()
-        }
-        return outcome.result
     }
 
     /// Runs `body` with the connection's triggers off (`SQLITE_DBCONFIG_ENABLE_TRIGGER`), and
