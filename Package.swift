@@ -147,17 +147,17 @@ let package = Package(
         ),
 
         // MARK: - Tests
-        .testTarget(name: "LanyardStoreTests", dependencies: ["LanyardStore", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
+        .testTarget(name: "LanyardStoreTests", dependencies: ["LanyardStore", "LanyardTestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
         .testTarget(
             name: "LanyardFormatsTests", dependencies: ["LanyardFormats"],
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "LanyardEventsTests",
-            dependencies: ["LanyardEvents", "LanyardStore", "LanyardFormats", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["LanyardEvents", "LanyardStore", "LanyardFormats", "LanyardTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "LanyardNotesTests", dependencies: ["LanyardNotes", "LanyardEvents"], swiftSettings: swiftSettings),
+        .testTarget(name: "LanyardNotesTests", dependencies: ["LanyardNotes", "LanyardEvents", "LanyardTestSupport"], swiftSettings: swiftSettings),
         .target(name: "LanyardTestSupport", path: "Tests/LanyardTestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "LanyardMailTests", dependencies: ["LanyardMail", "LanyardTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "LanyardFollowUpTests", dependencies: ["LanyardFollowUp", "LanyardEvents", "LanyardTestSupport"], swiftSettings: swiftSettings),
@@ -171,6 +171,6 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "LanyardCLITests", dependencies: ["LanyardCLI", "LanyardServer"], swiftSettings: swiftSettings),
+        .testTarget(name: "LanyardCLITests", dependencies: ["LanyardCLI", "LanyardServer", "LanyardTestSupport"], swiftSettings: swiftSettings),
     ]
 )

@@ -13,6 +13,7 @@ Needs selenium 4.49 (Scripts/bootstrap puts it in .venv), /usr/bin/chromium and 
 import argparse
 import json
 import os
+import shutil
 import sys
 import tempfile
 from urllib.parse import urlparse
@@ -191,6 +192,7 @@ def main():
         return 1
     finally:
         driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 @testable import LanyardCLI
 import Testing
+import LanyardTestSupport
 
 @Suite("lanyard checkin and lanyard people")
 final class CheckinCommandTests: Sendable {
@@ -111,7 +112,7 @@ final class CheckinCommandTests: Sendable {
     @Test("--card-file reads a vCard export; its fields fill what the flags did not give")
     func cardFile() async throws {
         try await addEvents()
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-card-\(UUID().uuidString).vcf")
+        let file = try TemporaryFolder.file("lanyard-card", named: "card.vcf")
         try Data("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Moreau;Elizabeth;;;\r\nFN:Elizabeth Moreau\r\nORG:Acme\r\nEMAIL:liz@acme.com\r\nEND:VCARD\r\n".utf8).write(to: file)
         let first = try await run(["checkin", "--event", "swiftconf-2025", "--card-file", file.path, "--title", "CTO", "--json"])
         let person = try #require(try json(first)["person"] as? [String: Any])

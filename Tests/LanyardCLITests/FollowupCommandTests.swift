@@ -4,6 +4,7 @@ import GRDB
 import LanyardFollowUp
 import LanyardStore
 import Testing
+import LanyardTestSupport
 @testable import LanyardCLI
 
 @Suite("lanyard config / followup: parsing")
@@ -82,8 +83,7 @@ struct FollowupEndToEndTests {
 
     @Test("configure, draft, edit, approve, send: the server captures exactly one message")
     func story() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let root = try TemporaryFolder.make("lanyard-e2e")
         let address = "e2e-\(UUID().uuidString.prefix(8).lowercased())@example.com"
         let port = env["LANYARD_SMTP_TEST_PORT"]!
         // Given SMTP and a sender configured, and an event

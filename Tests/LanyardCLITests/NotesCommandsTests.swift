@@ -5,6 +5,7 @@ import LanyardCLI
 import LanyardNotes
 import LanyardStore
 import Testing
+import LanyardTestSupport
 
 /// Runs `lanyard` commands in-process against a fresh database file, capturing what they print.
 private struct NotesCLI {
@@ -23,8 +24,7 @@ private struct NotesCLI {
     let db: AppDatabase
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-notes-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try TemporaryFolder.make("lanyard-notes-cli")
         path = folder.appendingPathComponent("test.sqlite").path
         db = try AppDatabase.open(at: path)
     }

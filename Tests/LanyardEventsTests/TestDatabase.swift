@@ -2,11 +2,12 @@ import Foundation
 import GRDB
 import LanyardEvents
 import LanyardStore
+import LanyardTestSupport
 
 /// A fresh SQLite file per test, with two editions of SwiftConf.
 enum TestDatabase {
     static func make() throws -> AppDatabase {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-events-\(UUID().uuidString)")
+        let dir = try TemporaryFolder.make("lanyard-events")
         let db = try AppDatabase.open(at: dir.appendingPathComponent("test.sqlite").path)
         try db.addEvent(EventDraft(slug: "swiftconf-2025", name: "SwiftConf 2025", series: "swiftconf", start: "2025-09-14", end: "2025-09-16", city: "Berlin", timeZone: "Europe/Berlin"))
         try db.addEvent(EventDraft(slug: "swiftconf-2026", name: "SwiftConf 2026", series: "swiftconf", start: "2026-09-13", end: "2026-09-15", city: "Berlin", timeZone: "Europe/Berlin"))

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import LanyardFollowUp
 import LanyardStore
+import LanyardTestSupport
 
 /// A fresh database file and config folder per test, with helpers that insert records the way
 /// the events module will (people, emails, events, meetings, facts, notes, tags).
@@ -11,8 +12,7 @@ struct Fixture {
     var configDirectory: String { root.appendingPathComponent("config").path }
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-followup-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        root = try TemporaryFolder.make("lanyard-followup")
         database = try AppDatabase.open(at: root.appendingPathComponent("test.sqlite").path)
     }
 

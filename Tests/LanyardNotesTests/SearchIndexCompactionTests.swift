@@ -3,6 +3,7 @@ import GRDB
 @testable import LanyardNotes
 @testable import LanyardStore
 import Testing
+import LanyardTestSupport
 
 @Suite("Search index compaction")
 struct SearchIndexCompactionTests {
@@ -10,8 +11,7 @@ struct SearchIndexCompactionTests {
     func compactsAnOldIndex() throws {
         // Given a book at the schema before v5, written one change at a time (each meeting and
         // note rewrites the person's search row), so that its index holds several segments
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-notes-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFolder.make("lanyard-notes")
         let path = folder.appendingPathComponent("old.sqlite").path
         let queue = try DatabaseQueue(path: path)
         try AppDatabase.migrator.migrate(queue, upTo: "v4-meeting-person-event")

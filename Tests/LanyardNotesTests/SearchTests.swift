@@ -4,6 +4,7 @@ import LanyardEvents
 @testable import LanyardNotes
 import LanyardStore
 import Testing
+import LanyardTestSupport
 
 @Suite("Search")
 struct SearchTests {
@@ -99,8 +100,7 @@ struct SearchTests {
     @Test("a connection in query_only mode (no vocabulary table) still finds prefixes")
     func queryOnlyReads() throws {
         // Given a store on a DatabaseQueue, whose reads run with PRAGMA query_only
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-notes-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFolder.make("lanyard-notes")
         let db = try AppDatabase(DatabaseQueue(path: folder.appendingPathComponent("queue.sqlite").path))
         let anna = try db.writer.write { db in
             var person = Person(name: "Anna Schmidt", sortName: "Schmidt, Anna", normalizedName: "anna schmidt")

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LanyardStore
+import LanyardTestSupport
 
 /// A fresh real SQLite file per test, and the few records the notes tests start from.
 /// People are inserted directly (the events module creates them in the app).
@@ -9,8 +10,7 @@ struct TestStore {
     let folder: URL
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-notes-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try TemporaryFolder.make("lanyard-notes")
         db = try AppDatabase.open(at: folder.appendingPathComponent("test.sqlite").path)
     }
 

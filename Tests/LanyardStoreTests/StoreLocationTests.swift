@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LanyardTestSupport
 @testable import LanyardStore
 
 @Suite("Where data lives")
@@ -31,7 +32,7 @@ struct StoreLocationTests {
 
     @Test("the database file is created 0600 in a folder created 0700")
     func fileModes() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-mode-\(UUID().uuidString)")
+        let root = try TemporaryFolder.make("lanyard-mode")
         let path = root.appendingPathComponent("nested/lanyard.sqlite").path
         _ = try AppDatabase.open(at: path)
         let fileMode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
@@ -42,7 +43,7 @@ struct StoreLocationTests {
 
     @Test("a folder in the way gives an error naming the path")
     func unusablePath() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("lanyard-bad-\(UUID().uuidString)")
+        let root = try TemporaryFolder.make("lanyard-bad").appendingPathComponent("not-a-folder")
         try Data("x".utf8).write(to: root)
         #expect(throws: StoreError.self) { try AppDatabase.open(at: root.appendingPathComponent("db.sqlite").path) }
     }
