@@ -424,6 +424,17 @@ extension AppDatabase {
             }
         }
 
+        // Four more indexes on personId that the tables' own keys already lead with: emails'
+        // and phones' UNIQUE (personId, normalized), tags' PRIMARY KEY (personId, tag) of a
+        // WITHOUT ROWID table (its rows are that key's B-tree), follow-ups' UNIQUE (personId,
+        // eventId). Every email, phone and tag written, by a check-in or an import, wrote a
+        // second copy of its personId.
+        migrator.registerMigration("v9-redundant-person-indexes") { db in
+            for index in ["personEmail_on_personId", "personPhone_on_personId", "tag_on_personId", "followUp_on_personId"] {
+                try db.execute(sql: "DROP INDEX IF EXISTS \(index.quotedDatabaseIdentifier)")
+            }
+        }
+
         return migrator
     }
 

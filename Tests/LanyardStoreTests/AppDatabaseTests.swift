@@ -21,6 +21,37 @@ struct AppDatabaseTests {
         }
     }
 
+    @Test("no plain index repeats the leading columns of another index or of a table's primary key")
+    func noRedundantIndexes() throws {
+        // Given the schema every migration makes
+        let db = try TestDatabase().database
+        try db.reader.read { db in
+            let tables = try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'
+                AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%Search_%'
+                """)
+            #expect(tables.contains("tag") && tables.contains("personEmail"))
+            for table in tables {
+                // Every key of the table, as its columns in order: its indexes, and the primary
+                // key of a WITHOUT ROWID table (whose rows are that key's B-tree)
+                var keys: [(name: String, columns: [String], unique: Bool, partial: Bool)] = []
+                for index in try Row.fetchAll(db, sql: "SELECT name, \"unique\", origin, partial FROM pragma_index_list(?)", arguments: [table]) {
+                    let name: String = index["name"]
+                    let columns = try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info(?) ORDER BY seqno", arguments: [name])
+                    keys.append((name, columns, index["unique"] || index["origin"] == "pk", index["partial"]))
+                }
+                // When a plain index's columns begin another whole key's (a partial index holds
+                // only some rows), that key answers every lookup the index does, and each write
+                // pays for both
+                for index in keys where !index.unique {
+                    for other in keys where other.name != index.name && !other.partial && other.columns.starts(with: index.columns) {
+                        Issue.record("\(table): index \(index.name) \(index.columns) is the start of \(other.name) \(other.columns)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test("opening twice migrates once and keeps the data")
     func reopen() throws {
         let test = try TestDatabase()
