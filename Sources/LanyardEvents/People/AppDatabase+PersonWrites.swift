@@ -18,6 +18,16 @@ extension AppDatabase {
         try insertPerson(from: contact, query: query, at: date, in: db).person
     }
 
+    /// `createPerson(from:query:at:in:)` inside a batch that `prefilter` answers for: the new
+    /// person's keys, as just stored, are noted in it (`RecognitionPrefilter.noteNewPerson`)
+    /// without being worked out again.
+    public static func createPerson(from contact: ContactCard, query: ContactQuery, at date: Date = Date(),
+                                    noting prefilter: inout RecognitionPrefilter?, in db: Database) throws -> Person {
+        let stored = try insertPerson(from: contact, query: query, at: date, in: db)
+        prefilter?.noteNewPerson(stored.person, nameKeys: stored.keys, query: query)
+        return stored.person
+    }
+
     /// `createPerson(from:query:at:in:)`, also returning the emails and phones it stored (as
     /// stored, in the order of their ids): the check-in answer shows them without reading
     /// them back.
@@ -38,8 +48,8 @@ extension AppDatabase {
                                      person.linkedinURL, person.linkedinKey, stamp, stamp])
         person.id = db.lastInsertedRowID
         let details = try addDetails(of: contact, to: person.id!, stamp: stamp, knownEmails: [], knownPhones: [], reducedTo: query, in: db)
-        try insertKeys(for: person, in: db)
-        return StoredPerson(person: person, emails: details.emails, phones: details.phones)
+        let keys = try insertKeys(for: person, in: db)
+        return StoredPerson(person: person, emails: details.emails, phones: details.phones, keys: keys)
     }
 
     /// Adds what a recognised contact brings to `person`: new emails and phones, the newest
@@ -99,12 +109,16 @@ extension AppDatabase {
         try insertKeys(for: person, in: db)
     }
 
-    static func insertKeys(for person: Person, in db: Database) throws {
-        guard let id = person.id else { return }
+    /// Inserts the `personKey` rows of `storedKeys(for: person)`; returns those keys.
+    @discardableResult
+    static func insertKeys(for person: Person, in db: Database) throws -> Set<PersonKeyValue> {
+        guard let id = person.id else { return [] }
+        let keys = storedKeys(for: person)
         let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO personKey (kind, key, personId) VALUES (?, ?, ?)")
-        for key in storedKeys(for: person) {
+        for key in keys {
             try insert.execute(arguments: [key.kind, key.key, id])
         }
+        return keys
     }
 
     /// The `personKey` rows a person's normalised name is stored with (none for a stand-in name).
@@ -195,11 +209,13 @@ extension AppDatabase {
     }
 }
 
-/// A person just inserted, with the emails and phones stored for them (in id order).
+/// A person just inserted, with the emails and phones stored for them (in id order) and
+/// their `personKey` rows.
 struct StoredPerson {
     var person: Person
     var emails: [String]
     var phones: [String]
+    var keys: Set<PersonKeyValue>
 }
 
 /// The emails and phones a write added to a person, as stored, in id order.

@@ -93,12 +93,12 @@ public struct RecognitionPrefilter: Sendable {
         while let tagged = try keys.next() { held.insert(tagged) }
     }
 
-    /// Takes in the keys of a person `createPerson(from:query:...)` just made from a contact
-    /// reduced to `query`, as it stored them, without reading them back: its name keys, the
-    /// query's normalised emails and phones (a new person is stored with exactly those) and its
-    /// LinkedIn key.
-    public mutating func noteNewPerson(_ person: Person, query: ContactQuery) {
-        for key in AppDatabase.storedKeys(for: person) where key.kind == PersonKeys.name {
+    /// Takes in the keys of a person `createPerson(from:query:at:noting:in:)` just made from a
+    /// contact reduced to `query`, as it stored them, without reading them back: its name keys
+    /// (`nameKeys`, the `personKey` rows it wrote), the query's normalised emails and phones (a
+    /// new person is stored with exactly those) and its LinkedIn key.
+    mutating func noteNewPerson(_ person: Person, nameKeys: Set<PersonKeyValue>, query: ContactQuery) {
+        for key in nameKeys where key.kind == PersonKeys.name {
             held.insert(Self.tagged(.name, key.key))
         }
         for email in query.emails { held.insert(Self.tagged(.email, email)) }

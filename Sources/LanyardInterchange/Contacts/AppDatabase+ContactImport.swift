@@ -109,10 +109,9 @@ extension AppDatabase {
             summary.unchanged += 1
             return
         }
-        let person = try createPerson(from: card, query: query, at: date, in: db)
+        let person = try createPerson(from: card, query: query, at: date, noting: &run.prefilter, in: db)
         run.touched.insert(person.id!)
         try addExtras(of: card, to: person.id!, at: date, isNew: true, in: db)
-        run.prefilter?.noteNewPerson(person, query: query)
         run.remember(fingerprint, as: person.id!)
         summary.added += 1
         if !recognition.candidates.isEmpty {
