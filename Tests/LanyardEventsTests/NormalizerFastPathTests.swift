@@ -16,6 +16,22 @@ struct NormalizerFastPathTests {
         #expect(ContactNormalizer.phone("０３０ １２３４５６７") == ContactNormalizer.phoneText("０３０ １２３４５６７"))
     }
 
+    @Test("emails: trimming, case, mailto:, +tags, and every way to be invalid")
+    func emails() {
+        let samples = ["", " ", "liz@acme.com", "Liz+SwiftConf@ACME.com ", "\t\r\nliz@acme.com\r\n", "MAILTO:Liz@Acme.com",
+                       "mailto:", "mailto: liz@acme.com", "mailto:mailto:liz@acme.com", "+liz@acme.com", "liz+@acme.com", "l+i+z@acme.com",
+                       "liz@acme", "liz@a.c", "liz@.com", "liz@acme.", "liz@acme..com", "liz@@acme.com", "li@z@acme.com", "@acme.com",
+                       "liz@", "liz", "liz@ac", "a@b.cd", "liz@acme.com.", "liz@sub.acme.co.uk", "liz <liz@acme.com>", "\"liz\"@acme.com",
+                       "liz@acme.com;", "liz,ada@acme.com", "li z@acme.com", "liz@ac me.com", "liz\u{0B}@acme.com", "\u{0C}liz@acme.com\u{0C}",
+                       "liz@acme.com\r\nada@acme.com", "liz@[127.0.0.1]", "LIZ@ACME.COM", "o'brien@acme.com", "liz#1@acme.com",
+                       "liz@acme-corp.com", "liz@-.--", "x@y.z", "x@..", "x@.y.", "x@y..", "+@acme.com", "++@acme.com"]
+        for sample in samples {
+            #expect(ContactNormalizer.emailASCII(sample) == ContactNormalizer.emailText(sample), "\(sample.debugDescription)")
+        }
+        #expect(ContactNormalizer.email("Liz+SwiftConf@ACME.com ") == "liz@acme.com")
+        #expect(ContactNormalizer.email("José+x@Acme.com") == ContactNormalizer.emailText("José+x@Acme.com"))
+    }
+
     @Test("emails: the ASCII table forbids what the character set forbids")
     func emailTable() {
         for value in 0..<128 {
