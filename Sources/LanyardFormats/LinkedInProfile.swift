@@ -6,6 +6,11 @@ public enum LinkedInProfile {
     /// `de.linkedin.com/in/liz-moreau` and `linkedin.com/in/liz-moreau` all give
     /// `linkedin.com/in/liz-moreau`. Nil when the text is not a LinkedIn profile URL.
     public static func key(for text: String) -> String? {
+        text.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "%") }) ? keyASCII(text) : keyText(text)
+    }
+
+    /// `key(for:)` over Characters: any text.
+    static func keyText(_ text: String) -> String? {
         var rest = text.trimmingWhitespace(.whitespacesAndNewlines)
         guard !rest.isEmpty, !rest.utf8.contains(0x20) else { return nil }
         if let scheme = rest.firstRange(of: "://") {
@@ -32,6 +37,42 @@ public enum LinkedInProfile {
         default:
             return nil
         }
+    }
+
+    /// `key(for:)` for ASCII text without percent escapes, on its bytes (a LinkedIn export
+    /// holds a profile URL on every row): the same trimming, scheme, host and path rules.
+    static func keyASCII(_ text: String) -> String? {
+        func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        let bytes = Array(text.utf8)
+        var start = 0
+        var end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        guard start < end, !bytes[start..<end].contains(0x20) else { return nil }
+        let slash = UInt8(ascii: "/")
+        if let scheme = bytes[start..<end].indices.first(where: {
+            $0 + 2 < end && bytes[$0] == UInt8(ascii: ":") && bytes[$0 + 1] == slash && bytes[$0 + 2] == slash
+        }) {
+            let name = bytes[start..<scheme].map(lower)
+            guard name.elementsEqual("http".utf8) || name.elementsEqual("https".utf8) else { return nil }
+            start = scheme + 3
+        }
+        let pathStart = bytes[start..<end].firstIndex(of: slash) ?? end
+        let host = bytes[start..<pathStart].map(lower)
+        let suffix = Array(".linkedin.com".utf8)
+        guard host.elementsEqual(suffix.dropFirst()) || (host.count >= suffix.count && host.suffix(suffix.count).elementsEqual(suffix))
+        else { return nil }
+        let pathEnd = bytes[pathStart..<end].firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) ?? end
+        let parts = bytes[pathStart..<pathEnd].split(separator: slash).map { $0.map(lower) }
+        guard parts.count >= 2 else { return nil }
+        if parts[0].elementsEqual("in".utf8) {
+            return "linkedin.com/in/" + String(decoding: parts[1], as: UTF8.self)
+        }
+        if parts[0].elementsEqual("pub".utf8) {
+            return "linkedin.com/pub/" + parts.dropFirst().prefix(4).map { String(decoding: $0, as: UTF8.self) }.joined(separator: "/")
+        }
+        return nil
     }
 
     /// A path part with its percent escapes decoded (as given when they are broken); Foundation
