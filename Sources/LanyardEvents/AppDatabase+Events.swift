@@ -150,7 +150,7 @@ extension AppDatabase {
     /// Maps a VEVENT to an edition draft. `X-LANYARD-SLUG`, `-SERIES`, `-CITY` and `-TIMEZONE`
     /// win when present; otherwise they are derived from SUMMARY, LOCATION and DTSTART's TZID.
     static func draft(from vevent: ICalEvent, calendar: ICalendar, place: String) throws -> EventDraft {
-        guard let summary = vevent.summary?.trimmingCharacters(in: .whitespacesAndNewlines), !summary.isEmpty else {
+        guard let summary = vevent.summary?.trimmingWhitespace(.whitespacesAndNewlines), !summary.isEmpty else {
             throw EventError.invalidCalendar(place: place, message: "VEVENT without SUMMARY (the edition's name)")
         }
         guard let start = vevent.start else {
@@ -188,7 +188,7 @@ extension AppDatabase {
 
     /// "Leeds Playhouse, Quarry Hill, Leeds LS2 7UP, United Kingdom" → "Leeds".
     static func city(fromLocation location: String) -> String? {
-        let parts = location.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let parts = location.split(separator: ",").map { $0.trimmingWhitespace(.whitespaces) }.filter { !$0.isEmpty }
         guard let candidate = parts.count >= 2 ? parts[parts.count - 2] : parts.first else { return nil }
         let words = candidate.split(separator: " ").filter { !$0.contains(where: \.isNumber) }
         let city = words.joined(separator: " ")

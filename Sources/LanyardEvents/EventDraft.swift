@@ -1,4 +1,5 @@
 import Foundation
+import LanyardFormats
 import LanyardStore
 
 /// The fields of a new edition, as a user or a calendar gives them, before validation.
@@ -23,20 +24,20 @@ public struct EventDraft: Sendable, Equatable, Codable {
 
     /// Checks every field and builds the record; the error names the field at fault.
     public func validated(uid: String? = nil) throws -> Event {
-        let slug = slug.trimmingCharacters(in: .whitespaces)
+        let slug = slug.trimmingWhitespace(.whitespaces)
         guard Self.isValidSlug(slug) else {
             throw EventError.invalidField(field: "slug", message: "\"\(slug)\" must be lower-case letters, digits, '-', '.' or '_' (like swiftconf-2025)")
         }
-        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = name.trimmingWhitespace(.whitespacesAndNewlines)
         guard !name.isEmpty else { throw EventError.invalidField(field: "name", message: "must not be empty") }
         let series = Self.seriesKey(series)
         guard !series.isEmpty else { throw EventError.invalidField(field: "series", message: "must not be empty") }
-        guard let startDay = CalendarDay(start.trimmingCharacters(in: .whitespaces)) else {
+        guard let startDay = CalendarDay(start.trimmingWhitespace(.whitespaces)) else {
             throw EventError.invalidField(field: "start", message: "\"\(start)\" is not a date (YYYY-MM-DD)")
         }
         var endDay = startDay
-        if let end, !end.trimmingCharacters(in: .whitespaces).isEmpty {
-            guard let day = CalendarDay(end.trimmingCharacters(in: .whitespaces)) else {
+        if let end, !end.trimmingWhitespace(.whitespaces).isEmpty {
+            guard let day = CalendarDay(end.trimmingWhitespace(.whitespaces)) else {
                 throw EventError.invalidField(field: "end", message: "\"\(end)\" is not a date (YYYY-MM-DD)")
             }
             guard day >= startDay else {
@@ -44,11 +45,11 @@ public struct EventDraft: Sendable, Equatable, Codable {
             }
             endDay = day
         }
-        let zone = timeZone?.trimmingCharacters(in: .whitespaces) ?? ""
+        let zone = timeZone?.trimmingWhitespace(.whitespaces) ?? ""
         if !zone.isEmpty, TimeZone(identifier: zone) == nil {
             throw EventError.invalidField(field: "timezone", message: "\"\(zone)\" is not a time zone (like Europe/Berlin or UTC)")
         }
-        let city = city?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let city = city?.trimmingWhitespace(.whitespacesAndNewlines)
         return Event(
             slug: slug, name: name, series: series, startDate: startDay, endDate: endDay,
             city: city?.isEmpty == false ? city : nil, timeZone: zone.isEmpty ? "UTC" : zone, uid: uid)

@@ -20,7 +20,7 @@ enum CSVRecords {
         } catch {
             throw FormatError(format: format, line: firstLine, field: nil, message: "the header line is not valid CSV (\(error))")
         }
-        let header = csv.header.map { $0.trimmingCharacters(in: .whitespaces) }
+        let header = csv.header.map { $0.trimmingWhitespace(.whitespaces) }
         var records: [Record] = []
         var line = firstLine + 1 + newlines(in: csv.header)
         var row = 0
@@ -64,6 +64,6 @@ enum CSVRecords {
         guard let first = text.utf8.first, let last = text.utf8.last else { return text }
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
         if !isSpace(first), !isSpace(last), first < 0x80, last < 0x80 { return text }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.trimmingWhitespace(.whitespacesAndNewlines)
     }
 }

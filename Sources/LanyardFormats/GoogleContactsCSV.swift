@@ -32,7 +32,7 @@ public enum GoogleContactsCSV {
         for record in records {
             func value(_ name: String) -> String {
                 guard let index = columns[name], index < record.fields.count else { return "" }
-                return record.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+                return record.fields[index].trimmingWhitespace(.whitespacesAndNewlines)
             }
             func values(_ index: Int?) -> [String] {
                 guard let index, index < record.fields.count else { return [] }
@@ -124,12 +124,12 @@ public enum GoogleContactsCSV {
 
     /// `a ::: b` → `["a", "b"]`, trimmed, empty parts dropped.
     static func splitValues(_ cell: String) -> [String] {
-        cell.components(separatedBy: ":::").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        cell.components(separatedBy: ":::").map { $0.trimmingWhitespace(.whitespacesAndNewlines) }.filter { !$0.isEmpty }
     }
 
     /// `* Work` → `work` (the star marks Google's primary value).
     static func normalizedLabel(_ label: String) -> String {
-        var text = label.trimmingCharacters(in: .whitespaces)
+        var text = label.trimmingWhitespace(.whitespaces)
         if text.hasPrefix("* ") { text.removeFirst(2) }
         return text.lowercased()
     }

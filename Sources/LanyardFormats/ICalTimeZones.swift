@@ -5,7 +5,7 @@ public enum ICalTimeZones {
     /// `Europe/Berlin` as is; a vendor-prefixed `/mozilla.org/20070129_1/America/New_York` or
     /// `/Europe/Stockholm` by its longest known suffix; nil when nothing matches.
     public static func ianaIdentifier(for tzid: String) -> String? {
-        let trimmed = tzid.trimmingCharacters(in: .whitespaces)
+        let trimmed = tzid.trimmingWhitespace(.whitespaces)
         guard !trimmed.isEmpty else { return nil }
         if TimeZone(identifier: trimmed) != nil { return trimmed }
         let parts = trimmed.split(separator: "/")

@@ -64,8 +64,8 @@ enum ICalValueSyntax {
     /// Why a comma-separated EXDATE/RDATE value is wrong, or nil when every item is a DATE,
     /// DATE-TIME or (with VALUE=PERIOD) PERIOD.
     static func dateListProblem(_ value: String, valueType: String?) -> String? {
-        if value.trimmingCharacters(in: .whitespaces).isEmpty { return "empty value (at least one date is needed)" }
-        let items = value.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        if value.trimmingWhitespace(.whitespaces).isEmpty { return "empty value (at least one date is needed)" }
+        let items = value.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingWhitespace(.whitespaces) }
         for item in items {
             if item.isEmpty { return "empty date in \"\(value.prefix(60))\"" }
             if valueType == "PERIOD" {
@@ -84,7 +84,7 @@ enum ICalValueSyntax {
     static func recurrenceProblem(_ value: String) -> String? {
         var frequency: String?
         for part in value.split(separator: ";") {
-            let trimmed = part.trimmingCharacters(in: .whitespaces)
+            let trimmed = part.trimmingWhitespace(.whitespaces)
             if trimmed.isEmpty { continue }
             guard let eq = trimmed.firstIndex(of: "=") else { return "\"\(trimmed.prefix(40))\" is not NAME=VALUE" }
             if trimmed[..<eq].uppercased() == "FREQ" { frequency = trimmed[trimmed.index(after: eq)...].uppercased() }

@@ -194,7 +194,7 @@ public enum ICalendarReader {
             case "URL": event!.url = p.value
             case "CATEGORIES":
                 event!.categories += ContentLines.splitList(p.value).map(ContentLines.unescapeText)
-                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    .map { $0.trimmingWhitespace(.whitespaces) }.filter { !$0.isEmpty }
             case "DTSTART", "DTEND", "DTSTAMP", "RECURRENCE-ID", "CREATED", "LAST-MODIFIED":
                 let tzid = p.parameters["TZID"]
                 guard var value = ICalDateTime.parse(p.value, timeZoneID: tzid) else {

@@ -48,7 +48,7 @@ public enum VCardWriter {
 
     /// `TYPE=work`, `TYPE=cell` (mobile → cell), or `TYPE=x-conference` for a free label.
     static func typeParameters(_ label: String?, phone: Bool = false) -> [(String, String)] {
-        guard let raw = label?.trimmingCharacters(in: .whitespaces).lowercased(), !raw.isEmpty else { return [] }
+        guard let raw = label?.trimmingWhitespace(.whitespaces).lowercased(), !raw.isEmpty else { return [] }
         let label = (phone && (raw == "mobile" || raw == "iphone")) ? "cell" : raw
         if knownTypes.contains(label) { return [("TYPE", label)] }
         let token = label.unicodeScalars.map { $0.isASCII && CharacterSet.alphanumerics.contains($0) ? String($0) : "-" }.joined()

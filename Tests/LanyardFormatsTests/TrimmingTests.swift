@@ -8,7 +8,9 @@ struct TrimmingTests {
     func sameAsFoundation() {
         let samples = ["", " ", "\t", "\n", "a", " a ", "\u{00A0}José\u{00A0}", "\u{3000}名前\u{3000}", "e\u{301}", " e\u{301}",
                        "line\r\n", "\r\nline", "mid dle", "\u{2028}x\u{2029}", "x\u{0085}", "\u{FEFF}bom"]
-        for sample in samples {
+        // Every ASCII scalar at either end (the fast path decides those by value)
+        let ascii = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+        for sample in samples + ascii.map { $0 + "x" } + ascii.map { "x" + $0 } {
             #expect(sample.trimmingWhitespace(.whitespaces) == sample.trimmingCharacters(in: .whitespaces), "\(sample.debugDescription)")
             #expect(sample.trimmingWhitespace(.whitespacesAndNewlines) == sample.trimmingCharacters(in: .whitespacesAndNewlines), "\(sample.debugDescription)")
         }

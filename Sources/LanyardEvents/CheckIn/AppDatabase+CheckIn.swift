@@ -68,7 +68,7 @@ extension AppDatabase {
     public static func checkIn(_ plan: CheckInPlan, in db: Database) throws -> CheckInResult {
         let request = plan.request
         let event = plan.event
-        let note = request.note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let note = request.note?.trimmingWhitespace(.whitespacesAndNewlines)
         let at = request.at ?? Self.defaultMeetingTime(at: event, now: Date())
 
         var person: Person
@@ -90,7 +90,7 @@ extension AppDatabase {
             phones = stored.phones
         }
         let personId = person.id!
-        let booth = request.booth?.trimmingCharacters(in: .whitespaces)
+        let booth = request.booth?.trimmingWhitespace(.whitespaces)
         var meeting = Meeting(personId: personId, eventId: event.id!, at: at, booth: booth?.isEmpty == false ? booth : nil,
                               context: request.card == nil ? nil : "badge scan")
         try meeting.insertRow(db)

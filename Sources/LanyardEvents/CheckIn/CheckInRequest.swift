@@ -53,7 +53,7 @@ public struct CheckInRequest: Sendable, Equatable, Codable {
     /// LinkedIn URL, an unparsable card, or nothing to identify the person by.
     public func contact() throws -> ContactCard {
         var contact = ContactCard()
-        if let card, !card.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if let card, !card.trimmingWhitespace(.whitespacesAndNewlines).isEmpty {
             do {
                 contact = try CardPayload.parse(card)
             } catch let error as FormatError {
@@ -63,7 +63,7 @@ public struct CheckInRequest: Sendable, Equatable, Codable {
             throw CheckInError.invalidField(field: "card", message: "is empty (expected a vCard, a MECARD or a LinkedIn profile URL)")
         }
         if let name {
-            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = name.trimmingWhitespace(.whitespacesAndNewlines)
             guard !trimmed.isEmpty, PersonName(trimmed) != nil else {
                 throw CheckInError.invalidField(field: "name", message: "must not be empty")
             }
@@ -75,7 +75,7 @@ public struct CheckInRequest: Sendable, Equatable, Codable {
             contact.suffix = nil
         }
         if let email {
-            let trimmed = email.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = email.trimmingWhitespace(.whitespacesAndNewlines)
             guard ContactNormalizer.email(trimmed) != nil else {
                 throw CheckInError.invalidField(field: "email", message: "\"\(email)\" is not an email address (like liz@acme.com)")
             }
@@ -86,16 +86,16 @@ public struct CheckInRequest: Sendable, Equatable, Codable {
             guard ContactNormalizer.phone(phone) != nil else {
                 throw CheckInError.invalidField(field: "phone", message: "\"\(phone)\" is not a phone number (like +1 415 555 0134)")
             }
-            contact.phones.insert(.init(phone.trimmingCharacters(in: .whitespaces)), at: 0)
+            contact.phones.insert(.init(phone.trimmingWhitespace(.whitespaces)), at: 0)
         }
         if let linkedin {
             guard ContactNormalizer.linkedin(linkedin) != nil else {
                 throw CheckInError.invalidField(field: "linkedin", message: "\"\(linkedin)\" is not a LinkedIn profile URL (like https://www.linkedin.com/in/liz-moreau)")
             }
-            contact.linkedinURL = linkedin.trimmingCharacters(in: .whitespaces)
+            contact.linkedinURL = linkedin.trimmingWhitespace(.whitespaces)
         }
-        if let company, !company.trimmingCharacters(in: .whitespaces).isEmpty { contact.organization = company }
-        if let title, !title.trimmingCharacters(in: .whitespaces).isEmpty { contact.title = title }
+        if let company, !company.trimmingWhitespace(.whitespaces).isEmpty { contact.organization = company }
+        if let title, !title.trimmingWhitespace(.whitespaces).isEmpty { contact.title = title }
         guard name != nil || email != nil || card != nil else { throw CheckInError.nothingToIdentify }
         if ContactQuery(contact).isEmpty { throw CheckInError.nothingToIdentify }
         return contact

@@ -49,7 +49,7 @@ public struct PersonName: Sendable, Equatable {
         guard !trimmed.isEmpty else { return nil }
         var display = trimmed
         var familyFirst: (family: String, rest: String)?
-        let parts = trimmed.split(separator: ",", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = trimmed.split(separator: ",", omittingEmptySubsequences: true).map { $0.trimmingWhitespace(.whitespaces) }
         if parts.count >= 2 {
             let tail = parts.dropFirst()
             let tailIsSuffixes = tail.allSatisfy { part in
