@@ -57,13 +57,4 @@ enum CSVRecords {
         }
         return count
     }
-
-    /// The value without surrounding spaces, tabs and line breaks; the common case (nothing to
-    /// trim) costs two byte checks instead of a Foundation call.
-    static func trimmed(_ text: String) -> String {
-        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
-        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
-        if !isSpace(first), !isSpace(last), first < 0x80, last < 0x80 { return text }
-        return text.trimmingWhitespace(.whitespacesAndNewlines)
-    }
 }

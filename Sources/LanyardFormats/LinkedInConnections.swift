@@ -37,7 +37,7 @@ public enum LinkedInConnections {
         for record in records {
             func value(_ column: Int?) -> String {
                 guard let column, column < record.fields.count else { return "" }
-                return CSVRecords.trimmed(record.fields[column])
+                return record.fields[column].trimmingWhitespace(.whitespacesAndNewlines)
             }
             func reject(_ field: String?, _ message: String) {
                 result.rejected.append(FormatError(format: format, line: record.line, field: field, message: message))

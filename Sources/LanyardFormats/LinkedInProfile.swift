@@ -43,12 +43,10 @@ public enum LinkedInProfile {
     /// holds a profile URL on every row): the same trimming, scheme, host and path rules.
     static func keyASCII(_ text: String) -> String? {
         func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
         let bytes = Array(text.utf8)
-        var start = 0
-        var end = bytes.count
-        while start < end, isSpace(bytes[start]) { start += 1 }
-        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        let trimmed = bytes.asciiWhitespaceTrimmed
+        var start = trimmed.lowerBound
+        let end = trimmed.upperBound
         guard start < end, !bytes[start..<end].contains(0x20) else { return nil }
         let slash = UInt8(ascii: "/")
         if let scheme = bytes[start..<end].indices.first(where: {

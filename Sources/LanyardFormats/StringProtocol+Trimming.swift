@@ -26,7 +26,7 @@ extension StringProtocol {
     public func trimmingWhitespace(_ set: WhitespaceSet) -> String {
         guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return "" }
         func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.isASCII ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+            scalar.isASCII ? UInt8(scalar.value).isASCIIWhitespace : scalar.properties.isWhitespace
         }
         if !isWhitespace(first), !isWhitespace(last) { return String(self) }
         return trimmingCharacters(in: set.characterSet)
@@ -51,5 +51,23 @@ extension StringProtocol {
             if j == pattern.count { return true }
         }
         return false
+    }
+}
+
+extension UInt8 {
+    /// U+0009–U+000D and U+0020: the ASCII scalars with the White_Space property (what both
+    /// `WhitespaceSet`s trim among ASCII).
+    public var isASCIIWhitespace: Bool { self == 0x20 || (0x09...0x0D).contains(self) }
+}
+
+extension Array where Element == UInt8 {
+    /// The indices left once ASCII white space is dropped from both ends: the byte form of
+    /// `trimmingWhitespace` for ASCII text, for the normalisers' byte fast paths.
+    public var asciiWhitespaceTrimmed: Range<Int> {
+        var start = 0
+        var end = count
+        while start < end, self[start].isASCIIWhitespace { start += 1 }
+        while end > start, self[end - 1].isASCIIWhitespace { end -= 1 }
+        return start..<end
     }
 }

@@ -26,11 +26,9 @@ public enum ContactNormalizer {
     /// trimming, lower-casing, `mailto:`, validity and `+tag` rules.
     static func emailASCII(_ text: String) -> String? {
         var bytes = Array(text.utf8)
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
-        var start = 0
-        var end = bytes.count
-        while start < end, isSpace(bytes[start]) { start += 1 }
-        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        let trimmed = bytes.asciiWhitespaceTrimmed
+        var start = trimmed.lowerBound
+        let end = trimmed.upperBound
         for i in start..<end where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] |= 0x20 }
         if bytes[start..<end].starts(with: "mailto:".utf8) { start += 7 }
         // Valid: one `@` with something before it, a domain of 3 or more with two or more
