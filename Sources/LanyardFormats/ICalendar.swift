@@ -64,54 +64,67 @@ public enum ContentLines {
     }
 
     /// Unfolds CRLF/LF/CR line breaks followed by a space or tab; strips a BOM; drops blank lines.
-    /// Scans UTF-8 bytes: every byte it splits or joins at is ASCII, so no multi-byte
-    /// character is ever cut.
+    /// Scans the UTF-8 bytes in place: every byte it splits or joins at is ASCII, so no
+    /// multi-byte character is ever cut, and a line that is not folded becomes its `String`
+    /// straight from the text's storage.
     public static func unfold(_ text: String) -> [Line] {
+        var text = text
+        return text.withUTF8(unfold(bytes:))
+    }
+
+    static func unfold(bytes: UnsafeBufferPointer<UInt8>) -> [Line] {
         var result: [Line] = []
-        var current: [UInt8] = []
-        var currentStart = 0
+        let count = bytes.count
+        var index = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        // The logical line being read: its first physical line and what folds added.
+        var head: Range<Int>?
+        var folded: [UInt8] = []
+        var headNumber = 0
         var number = 0
-        var utf8 = text.utf8[...]
-        if utf8.starts(with: [0xEF, 0xBB, 0xBF]) { utf8 = utf8.dropFirst(3) }
         func finish() {
-            if !current.isEmpty, !isBlank(current) {
-                result.append(Line(text: String(decoding: current, as: UTF8.self), number: currentStart))
+            guard let range = head else { return }
+            let first = UnsafeBufferPointer(rebasing: bytes[range])
+            if folded.isEmpty {
+                if !isBlank(first) { result.append(Line(text: String(decoding: first, as: UTF8.self), number: headNumber)) }
+            } else {
+                let joined = Array(first) + folded
+                if !isBlank(joined) { result.append(Line(text: String(decoding: joined, as: UTF8.self), number: headNumber)) }
+                folded.removeAll(keepingCapacity: true)
             }
         }
-        var index = utf8.startIndex
         while true {
             // One physical line: up to CRLF, LF or CR.
             var end = index
-            while end < utf8.endIndex, utf8[end] != 0x0A, utf8[end] != 0x0D { utf8.formIndex(after: &end) }
+            while end < count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
             number += 1
             // A blank line inside a folded property (seen in Mozilla exports) is skipped.
             if end > index {
-                var folds = utf8[index] == 0x20 || utf8[index] == 0x09
-                if folds, utf8.index(after: index) < end, utf8[utf8.index(after: index)] >= 0x80 {
+                var folds = bytes[index] == 0x20 || bytes[index] == 0x09
+                if folds, index + 1 < end, bytes[index + 1] >= 0x80 {
                     // A combining mark after the space makes one character with it: no fold.
-                    let first = Substring(utf8[index..<end]).first
+                    let first = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self).first
                     folds = first == " " || first == "\t"
                 }
-                if folds, !result.isEmpty || !current.isEmpty {
-                    current.append(contentsOf: utf8[utf8.index(after: index)..<end])
+                if folds, head != nil {
+                    folded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]))
                 } else {
                     finish()
-                    current = Array(utf8[index..<end])
-                    currentStart = number
+                    head = index..<end
+                    headNumber = number
                 }
             }
-            guard end < utf8.endIndex else { break }
-            index = utf8.index(after: end)
-            if utf8[end] == 0x0D, index < utf8.endIndex, utf8[index] == 0x0A { index = utf8.index(after: index) }
+            guard end < count else { break }
+            index = end + 1
+            if bytes[end] == 0x0D, index < count, bytes[index] == 0x0A { index += 1 }
         }
         finish()
         return result
     }
 
     /// True when the line is only white space (Unicode White_Space, as `Character.isWhitespace`).
-    static func isBlank(_ bytes: [UInt8]) -> Bool {
+    static func isBlank(_ bytes: some Collection<UInt8>) -> Bool {
         for byte in bytes {
-            if byte == 0x20 || (0x09...0x0D).contains(byte) { continue }
+            if byte.isASCIIWhitespace { continue }
             if byte < 0x80 { return false }
             return String(decoding: bytes, as: UTF8.self).allSatisfy(\.isWhitespace)
         }
@@ -119,65 +132,105 @@ public enum ContentLines {
     }
 
     /// Splits `group.NAME;P=V;P2="a;b":value`. Returns nil for an empty line; throws when
-    /// there is no colon or the name is not a valid token.
+    /// there is no colon or the name is not a valid token (ASCII letters, digits and `-`).
+    /// A byte scan: quote, semicolon, colon, dot and equals sign are ASCII, never part of
+    /// another character.
     public static func property(_ text: String, line: Int, format: String) throws -> Property? {
         if text.isEmpty { return nil }
-        var nameEnd = text.startIndex
+        var text = text
+        return try text.withUTF8 { try property(bytes: $0, line: line, format: format) }
+    }
+
+    static func property(bytes: UnsafeBufferPointer<UInt8>, line: Int, format: String) throws -> Property {
+        func string(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
         var inQuotes = false
-        var colon: String.Index?
-        // A byte scan: quote, semicolon and colon are ASCII, never part of another character.
-        let utf8 = text.utf8
-        var index = utf8.startIndex
-        var segments: [Substring] = []
-        var segmentStart = text.startIndex
-        while index < utf8.endIndex {
-            let c = utf8[index]
+        var colon: Int?
+        var segments: [Range<Int>] = []
+        var segmentStart = 0
+        for index in 0..<bytes.count {
+            let c = bytes[index]
             if c == UInt8(ascii: "\"") { inQuotes.toggle() }
             else if !inQuotes, c == UInt8(ascii: ";") {
-                segments.append(text[segmentStart..<index])
-                segmentStart = utf8.index(after: index)
+                segments.append(segmentStart..<index)
+                segmentStart = index + 1
             } else if !inQuotes, c == UInt8(ascii: ":") {
                 colon = index
                 break
             }
-            utf8.formIndex(after: &index)
         }
         guard let colon else {
-            throw FormatError(format: format, line: line, field: nil, message: "expected NAME:VALUE, found \"\(text.prefix(40))\"")
+            throw FormatError(format: format, line: line, field: nil, message: "expected NAME:VALUE, found \"\(string(0..<bytes.count).prefix(40))\"")
         }
-        segments.append(text[segmentStart..<colon])
-        nameEnd = colon
-        _ = nameEnd
-        var rawName = String(segments.removeFirst())
+        let nameSegment = segments.first ?? segmentStart..<colon
+        if !segments.isEmpty { segments.append(segmentStart..<colon) }
         var group: String?
-        if let dot = rawName.lastIndex(of: ".") {
-            group = String(rawName[..<dot])
-            rawName = String(rawName[rawName.index(after: dot)...])
+        var nameStart = nameSegment.lowerBound
+        if let dot = nameSegment.last(where: { bytes[$0] == UInt8(ascii: ".") }) {
+            group = string(nameSegment.lowerBound..<dot)
+            nameStart = dot + 1
         }
-        let name = rawName.uppercased()
-        guard !name.isEmpty, name.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else {
-            throw FormatError(format: format, line: line, field: nil, message: "invalid property name \"\(rawName.prefix(40))\"")
+        let nameRange = nameStart..<nameSegment.upperBound
+        func isTokenByte(_ b: UInt8) -> Bool {
+            (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "-")
         }
+        guard !nameRange.isEmpty, nameRange.allSatisfy({ isTokenByte(bytes[$0]) }) else {
+            throw FormatError(format: format, line: line, field: nil, message: "invalid property name \"\(string(nameRange).prefix(40))\"")
+        }
+        let name = asciiUppercased(UnsafeBufferPointer(rebasing: bytes[nameRange]))
         var parameters: [String: String] = [:]
         var list: [(String, String)] = []
-        for segment in segments {
-            if let eq = segment.firstIndex(of: "=") {
-                let key = segment[..<eq].trimmingWhitespace(.whitespaces).uppercased()
-                var value = String(segment[segment.index(after: eq)...])
-                if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
-                    value = String(value.dropFirst().dropLast())
+        for segment in segments.dropFirst() {
+            let key: String
+            var value: String
+            if let eq = segment.first(where: { bytes[$0] == UInt8(ascii: "=") }) {
+                key = trimmedUppercased(UnsafeBufferPointer(rebasing: bytes[segment.lowerBound..<eq]))
+                var valueRange = (eq + 1)..<segment.upperBound
+                if valueRange.count >= 2, bytes[valueRange.lowerBound] == UInt8(ascii: "\""), bytes[valueRange.upperBound - 1] == UInt8(ascii: "\"") {
+                    valueRange = (valueRange.lowerBound + 1)..<(valueRange.upperBound - 1)
                 }
-                list.append((key, value))
-                parameters[key] = parameters[key].map { $0 + "," + value } ?? value
+                value = string(valueRange)
             } else {
                 // vCard 2.1 bare parameters (`TEL;WORK;VOICE:`) are TYPE values.
-                let value = segment.trimmingWhitespace(.whitespaces)
+                value = string(segment).trimmingWhitespace(.whitespaces)
                 guard !value.isEmpty else { continue }
-                list.append(("TYPE", value))
-                parameters["TYPE"] = parameters["TYPE"].map { $0 + "," + value } ?? value
+                key = "TYPE"
             }
+            list.append((key, value))
+            parameters[key] = parameters[key].map { $0 + "," + value } ?? value
         }
-        return Property(group: group, name: name, parameters: parameters, parameterList: list, value: String(text[text.index(after: colon)...]))
+        return Property(group: group, name: name, parameters: parameters, parameterList: list, value: string((colon + 1)..<bytes.count))
+    }
+
+    /// ASCII letters upper-cased, every other byte kept.
+    static func asciiUppercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        mapped(bytes) { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }
+    }
+
+    /// ASCII letters lower-cased, every other byte kept.
+    static func asciiLowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        mapped(bytes) { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+    }
+
+    private static func mapped(_ bytes: UnsafeBufferPointer<UInt8>, _ transform: (UInt8) -> UInt8) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            for (i, byte) in bytes.enumerated() { out[i] = transform(byte) }
+            return bytes.count
+        }
+    }
+
+    /// A parameter name trimmed of white space and upper-cased: on the bytes when they are
+    /// ASCII (where `.whitespaces` is space and tab), through Foundation otherwise.
+    static func trimmedUppercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return String(decoding: bytes, as: UTF8.self).trimmingWhitespace(.whitespaces).uppercased()
+        }
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        return asciiUppercased(UnsafeBufferPointer(rebasing: bytes[start..<end]))
     }
 
     /// Unescapes a TEXT value: `\n`/`\N` → newline, `\,` `\;` `\\` → the character.

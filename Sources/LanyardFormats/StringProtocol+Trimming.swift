@@ -40,14 +40,23 @@ extension StringProtocol {
     /// True when the text holds `needle` (upper-case ASCII) in any ASCII case; a byte scan,
     /// where Foundation's case-insensitive `range(of:)` costs as much as the rest of a parse.
     func containsASCIICaseInsensitive(_ needle: String) -> Bool {
-        func lower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte | 0x20 : byte }
-        let pattern = needle.utf8.map(lower)
-        let bytes = Array(utf8)
+        let pattern = needle.utf8.map(Self.asciiLowercased)
         guard !pattern.isEmpty else { return true }
+        if let found = utf8.withContiguousStorageIfAvailable({ Self.find(pattern, in: $0) }) { return found }
+        return Array(utf8).withUnsafeBufferPointer { Self.find(pattern, in: $0) }
+    }
+
+    private static func asciiLowercased(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte | 0x20 : byte }
+
+    /// True when `bytes` hold `pattern` (lower-case ASCII) in any ASCII case.
+    private static func find(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count >= pattern.count else { return false }
-        for start in 0...(bytes.count - pattern.count) where lower(bytes[start]) == pattern[0] {
+        // The first byte in either case, by two comparisons: most bytes fail both.
+        let first = pattern[0]
+        let upperFirst = first >= 97 && first <= 122 ? first - 32 : first
+        for start in 0...(bytes.count - pattern.count) where bytes[start] == first || bytes[start] == upperFirst {
             var j = 1
-            while j < pattern.count, lower(bytes[start + j]) == pattern[j] { j += 1 }
+            while j < pattern.count, asciiLowercased(bytes[start + j]) == pattern[j] { j += 1 }
             if j == pattern.count { return true }
         }
         return false

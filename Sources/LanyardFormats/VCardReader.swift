@@ -76,9 +76,7 @@ public enum VCardReader {
     /// Joins vCard 2.1 quoted-printable soft line breaks (`=` at the end of a line) into
     /// folds, and treats CR CR LF as one line break, keeping the line count for messages.
     static func prepare(_ text: String) -> String {
-        let bytes = Array(text.utf8)
-        let hasDoubleCR = zip(bytes, bytes.dropFirst()).contains { $0 == 13 && $1 == 13 }
-        guard hasDoubleCR || text.containsASCIICaseInsensitive("QUOTED-PRINTABLE") else {
+        guard text.containsASCIICaseInsensitive("\r\r") || text.containsASCIICaseInsensitive("QUOTED-PRINTABLE") else {
             return text
         }
         var out = ""
@@ -124,10 +122,7 @@ public enum VCardReader {
             case "N":
                 guard !structuredName else { break }
                 structuredName = true
-                let parts = components(p).map { part in
-                    let spaced = part.utf8.contains(UInt8(ascii: ",")) ? part.replacingOccurrences(of: ",", with: " ") : part
-                    return nonEmpty(spaced.split(separator: " ").joined(separator: " "))
-                }
+                let parts = components(p).map { nonEmpty(collapsingSpaces($0)) }
                 func part(_ i: Int) -> String? { i < parts.count ? parts[i] : nil }
                 card.familyName = part(0)
                 card.givenName = part(1)
@@ -188,13 +183,47 @@ public enum VCardReader {
 
     /// The raw value with quoted-printable decoding applied when the property asks for it.
     static func decoded(_ p: ContentLines.Property) -> String {
-        if p.parameters.isEmpty { return p.value }
-        let encoding = (p.parameters["ENCODING"] ?? "").uppercased()
-        let types = (p.parameters["TYPE"] ?? "").uppercased()
-        guard encoding == "QUOTED-PRINTABLE" || types.split(separator: ",").contains("QUOTED-PRINTABLE") else {
-            return p.value
-        }
+        guard !p.parameters.isEmpty, isQuotedPrintable(p) else { return p.value }
         return QuotedPrintable.decode(p.value, charset: p.parameters["CHARSET"])
+    }
+
+    /// `ENCODING=QUOTED-PRINTABLE`, or vCard 2.1's bare `QUOTED-PRINTABLE` among the TYPE
+    /// values. A byte search first: most parameters do not mention it.
+    static func isQuotedPrintable(_ p: ContentLines.Property) -> Bool {
+        if let encoding = p.parameters["ENCODING"], encoding.containsASCIICaseInsensitive("QUOTED-PRINTABLE"),
+           encoding.uppercased() == "QUOTED-PRINTABLE" {
+            return true
+        }
+        guard let types = p.parameters["TYPE"], types.containsASCIICaseInsensitive("QUOTED-PRINTABLE") else { return false }
+        return types.uppercased().split(separator: ",").contains("QUOTED-PRINTABLE")
+    }
+
+    /// A name part with commas as spaces, runs of spaces as one and none at either end. On
+    /// the bytes, unless a space or comma comes before a non-ASCII byte (a combining mark would
+    /// make one character with it, which the Character split keeps whole).
+    static func collapsingSpaces(_ part: String) -> String {
+        var part = part
+        return part.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var comma = false
+            for (i, byte) in bytes.enumerated() {
+                if byte == 0x20 || byte == UInt8(ascii: ",") {
+                    comma = comma || byte == UInt8(ascii: ",")
+                    if i + 1 < bytes.count, bytes[i + 1] >= 0x80 {
+                        let spaced = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: ",", with: " ")
+                        return spaced.split(separator: " ").joined(separator: " ")
+                    }
+                    pendingSpace = !out.isEmpty
+                    continue
+                }
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte)
+            }
+            return !comma && out.count == bytes.count ? String(decoding: bytes, as: UTF8.self) : String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// Structured value components (`;`-separated), each unescaped.
@@ -224,11 +253,39 @@ public enum VCardReader {
     /// The TYPE parameters as a label: `work`, `home,fax`; PREF, INTERNET and VOICE dropped.
     static func typeLabel(_ p: ContentLines.Property) -> String? {
         guard let type = p.parameters["TYPE"] else { return nil }
-        let types = type
-            .split(separator: ",")
-            .map { trimLabel($0).lowercased() }
-            .filter { !$0.isEmpty && !ignoredTypes.contains($0) && !$0.hasPrefix("charset") && !$0.hasPrefix("encoding") }
+        let types = ContentLines.isASCII(type) ? typeValuesASCII(type) : typeValuesCharacters(type)
         return types.isEmpty ? nil : types.joined(separator: ",")
+    }
+
+    /// The TYPE values worth a label, each trimmed of quotes and spaces and lower-cased.
+    static func typeValuesCharacters(_ type: String) -> [String] {
+        type.split(separator: ",").map { trimLabel($0).lowercased() }.filter(isLabelType)
+    }
+
+    /// `typeValuesCharacters` over the bytes of an ASCII value.
+    static func typeValuesASCII(_ type: String) -> [String] {
+        var type = type
+        return type.withUTF8 { bytes in
+            func trimmable(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "\"") || byte == UInt8(ascii: " ") }
+            var values: [String] = []
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: ",") {
+                var lower = start
+                var upper = end
+                start = end + 1
+                while lower < upper, trimmable(bytes[lower]) { lower += 1 }
+                while upper > lower, trimmable(bytes[upper - 1]) { upper -= 1 }
+                let value = ContentLines.asciiLowercased(UnsafeBufferPointer(rebasing: bytes[lower..<upper]))
+                if isLabelType(value) { values.append(value) }
+            }
+            return values
+        }
+    }
+
+    /// A lower-cased TYPE value that says something: not empty, not PREF or the like, not a
+    /// misplaced CHARSET or ENCODING.
+    static func isLabelType(_ value: String) -> Bool {
+        !value.isEmpty && !ignoredTypes.contains(value) && !value.hasPrefix("charset") && !value.hasPrefix("encoding")
     }
 
     /// TYPE values that say nothing a person would call a label.
