@@ -205,12 +205,12 @@ public enum ContentLines {
 
     /// ASCII letters upper-cased, every other byte kept.
     static func asciiUppercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        mapped(bytes) { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }
+        mapped(bytes, \.asciiUppercased)
     }
 
     /// ASCII letters lower-cased, every other byte kept.
     static func asciiLowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        mapped(bytes) { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        mapped(bytes, \.asciiLowercased)
     }
 
     private static func mapped(_ bytes: UnsafeBufferPointer<UInt8>, _ transform: (UInt8) -> UInt8) -> String {

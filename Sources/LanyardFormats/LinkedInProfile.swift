@@ -42,7 +42,6 @@ public enum LinkedInProfile {
     /// `key(for:)` for ASCII text without percent escapes, on its bytes (a LinkedIn export
     /// holds a profile URL on every row): the same trimming, scheme, host and path rules.
     static func keyASCII(_ text: String) -> String? {
-        func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
         let bytes = Array(text.utf8)
         let trimmed = bytes.asciiWhitespaceTrimmed
         var start = trimmed.lowerBound
@@ -52,17 +51,17 @@ public enum LinkedInProfile {
         if let scheme = bytes[start..<end].indices.first(where: {
             $0 + 2 < end && bytes[$0] == UInt8(ascii: ":") && bytes[$0 + 1] == slash && bytes[$0 + 2] == slash
         }) {
-            let name = bytes[start..<scheme].map(lower)
+            let name = bytes[start..<scheme].map(\.asciiLowercased)
             guard name.elementsEqual("http".utf8) || name.elementsEqual("https".utf8) else { return nil }
             start = scheme + 3
         }
         let pathStart = bytes[start..<end].firstIndex(of: slash) ?? end
-        let host = bytes[start..<pathStart].map(lower)
+        let host = bytes[start..<pathStart].map(\.asciiLowercased)
         let suffix = Array(".linkedin.com".utf8)
         guard host.elementsEqual(suffix.dropFirst()) || (host.count >= suffix.count && host.suffix(suffix.count).elementsEqual(suffix))
         else { return nil }
         let pathEnd = bytes[pathStart..<end].firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) ?? end
-        let parts = bytes[pathStart..<pathEnd].split(separator: slash).map { $0.map(lower) }
+        let parts = bytes[pathStart..<pathEnd].split(separator: slash).map { $0.map(\.asciiLowercased) }
         guard parts.count >= 2 else { return nil }
         if parts[0].elementsEqual("in".utf8) {
             return "linkedin.com/in/" + String(decoding: parts[1], as: UTF8.self)

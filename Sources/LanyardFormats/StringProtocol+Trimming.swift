@@ -40,23 +40,21 @@ extension StringProtocol {
     /// True when the text holds `needle` (upper-case ASCII) in any ASCII case; a byte scan,
     /// where Foundation's case-insensitive `range(of:)` costs as much as the rest of a parse.
     func containsASCIICaseInsensitive(_ needle: String) -> Bool {
-        let pattern = needle.utf8.map(Self.asciiLowercased)
+        let pattern = needle.utf8.map(\.asciiLowercased)
         guard !pattern.isEmpty else { return true }
         if let found = utf8.withContiguousStorageIfAvailable({ Self.find(pattern, in: $0) }) { return found }
         return Array(utf8).withUnsafeBufferPointer { Self.find(pattern, in: $0) }
     }
-
-    private static func asciiLowercased(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte | 0x20 : byte }
 
     /// True when `bytes` hold `pattern` (lower-case ASCII) in any ASCII case.
     private static func find(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count >= pattern.count else { return false }
         // The first byte in either case, by two comparisons: most bytes fail both.
         let first = pattern[0]
-        let upperFirst = first >= 97 && first <= 122 ? first - 32 : first
+        let upperFirst = first.asciiUppercased
         for start in 0...(bytes.count - pattern.count) where bytes[start] == first || bytes[start] == upperFirst {
             var j = 1
-            while j < pattern.count, asciiLowercased(bytes[start + j]) == pattern[j] { j += 1 }
+            while j < pattern.count, bytes[start + j].asciiLowercased == pattern[j] { j += 1 }
             if j == pattern.count { return true }
         }
         return false
@@ -67,6 +65,12 @@ extension UInt8 {
     /// U+0009–U+000D and U+0020: the ASCII scalars with the White_Space property (what both
     /// `WhitespaceSet`s trim among ASCII).
     public var isASCIIWhitespace: Bool { self == 0x20 || (0x09...0x0D).contains(self) }
+
+    /// The byte with an ASCII capital letter lower-cased; every other byte as it is.
+    public var asciiLowercased: UInt8 { self >= 0x41 && self <= 0x5A ? self | 0x20 : self }
+
+    /// The byte with an ASCII small letter upper-cased; every other byte as it is.
+    public var asciiUppercased: UInt8 { self >= 0x61 && self <= 0x7A ? self & ~0x20 : self }
 }
 
 extension Array where Element == UInt8 {

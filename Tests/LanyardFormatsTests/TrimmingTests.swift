@@ -16,6 +16,19 @@ struct TrimmingTests {
         }
     }
 
+    @Test("byte case mapping changes the 26 ASCII letters only, as String's case mapping does")
+    func byteCase() {
+        for byte in UInt8.min...UInt8.max {
+            guard byte < 0x80 else {
+                #expect(byte.asciiLowercased == byte && byte.asciiUppercased == byte)
+                continue
+            }
+            let text = String(Unicode.Scalar(byte))
+            #expect(byte.asciiLowercased == text.lowercased().utf8.first, "\(byte)")
+            #expect(byte.asciiUppercased == text.uppercased().utf8.first, "\(byte)")
+        }
+    }
+
     @Test("the quoted-printable sniffing ignores ASCII case and needs the whole word")
     func caseInsensitiveSearch() {
         #expect("NOTE;ENCODING=quoted-printable:=C3=A9".containsASCIICaseInsensitive("QUOTED-PRINTABLE"))

@@ -29,7 +29,7 @@ public enum ContactNormalizer {
         let trimmed = bytes.asciiWhitespaceTrimmed
         var start = trimmed.lowerBound
         let end = trimmed.upperBound
-        for i in start..<end where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] |= 0x20 }
+        for i in start..<end { bytes[i] = bytes[i].asciiLowercased }
         if bytes[start..<end].starts(with: "mailto:".utf8) { start += 7 }
         // Valid: one `@` with something before it, a domain of 3 or more with two or more
         // labels, none empty, and no forbidden byte.
@@ -111,7 +111,7 @@ public enum ContactNormalizer {
     /// `phone` for ASCII text, over bytes: the same result (ASCII numbers are the digits).
     static func phoneASCII(_ text: String) -> String? {
         func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-        let bytes = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let bytes = text.utf8.map(\.asciiLowercased)
         var end = bytes.count
         for marker in phoneMarkers {
             let pattern = Array(marker.utf8)

@@ -1,4 +1,5 @@
 import Foundation
+import LanyardFormats
 import Synchronization
 
 /// Given names and their nicknames (Robert ↔ Bob, Elizabeth ↔ Liz), from the shipped
@@ -68,7 +69,7 @@ public final class NicknameTable: Sendable {
         guard let first = field.firstIndex(where: { !blank($0) }), let last = field.lastIndex(where: { !blank($0) }) else { return false }
         let bytes = field[first...last]
         if bytes.allSatisfy({ $0 < 0x80 }) {
-            for byte in bytes { names.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+            for byte in bytes { names.append(byte.asciiLowercased) }
             return true
         }
         let folded = TextFolding.fold(String(decoding: bytes, as: UTF8.self)).utf8
