@@ -309,7 +309,8 @@ extension AppDatabase {
         // reaches them. A book of 100,000 people ends with ~19 segments, and a search seeks every
         // one for each word and steps through the old entries (p99 12.5 ms on the bench mix).
         // `optimize` merges an existing index into one segment once (about 1 s for 100,000
-        // people); automerge 2 then keeps later writes in fewer, more merged segments.
+        // people); automerge 2 then keeps later writes in fewer, more merged segments. (v10 sets
+        // it back to 4: the check-ins' writer paid for those merges.)
         migrator.registerMigration("v5-search-compact-index") { db in
             try db.execute(sql: """
                 INSERT INTO personSearch(personSearch) VALUES('optimize');
@@ -433,6 +434,20 @@ extension AppDatabase {
             for index in ["personEmail_on_personId", "personPhone_on_personId", "tag_on_personId", "followUp_on_personId"] {
                 try db.execute(sql: "DROP INDEX IF EXISTS \(index.quotedDatabaseIdentifier)")
             }
+        }
+
+        // Automerge 2 on the search indexes (v5, v6) merged every two segments of a level, so a
+        // run of check-ins, each rewriting a person's rows, cascaded into merges up to the
+        // largest levels inside one writer's statement. On the 100,000-person book 300 check-ins
+        // spent 1.75 G of their 2.73 G instructions in FTS5's merging at statement ends, and the
+        // slowest of the bench's 2,250 took 50–97 ms. With 4 on both indexes: 1.26 G, the slowest
+        // 6.5–9.6 ms, and a search still reads few segments (bench mix p99 2.2–3.3 ms CPU). With
+        // the card index left at 2 the slowest check-in was still 21.7 ms.
+        migrator.registerMigration("v10-search-automerge-4") { db in
+            try db.execute(sql: """
+                INSERT INTO personSearch(personSearch, rank) VALUES('automerge', 4);
+                INSERT INTO personCardSearch(personCardSearch, rank) VALUES('automerge', 4);
+                """)
         }
 
         return migrator

@@ -52,13 +52,15 @@ struct SearchIndexCompactionTests {
         // When it is opened
         let db = try AppDatabase.open(at: path)
 
-        // Then the index is one segment, set to merge two at a time, and finds what it found
-        let (count, automerge, after) = try db.reader.read { db in
+        // Then the index is one segment, both indexes set to merge four segments of a level at
+        // a time, and finds what it found
+        let (count, automerge, cardAutomerge, after) = try db.reader.read { db in
             (try Int.fetchOne(db, sql: segments), try Int.fetchOne(db, sql: "SELECT v FROM personSearch_config WHERE k = 'automerge'"),
-             try found(db))
+             try Int.fetchOne(db, sql: "SELECT v FROM personCardSearch_config WHERE k = 'automerge'"), try found(db))
         }
         #expect(count == 1)
-        #expect(automerge == 2)
+        #expect(automerge == 4)
+        #expect(cardAutomerge == 4)
         #expect(after == before)
         #expect(before.allSatisfy { !$0.isEmpty })
         // and the search lists those people
