@@ -1,20 +1,40 @@
 import Foundation
 import GRDB
+#if canImport(GRDBSQLite)
+import GRDBSQLite
+#else
+import SQLite3
+#endif
 
 /// A calendar date without a time (`2025-09-14`), as events have. Stored as ISO text.
-public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomStringConvertible, DatabaseValueConvertible {
+public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomStringConvertible, DatabaseValueConvertible, StatementColumnConvertible {
     public let year: Int
     public let month: Int
     public let day: Int
 
-    /// Parses `YYYY-MM-DD`, refusing impossible dates (2025-02-30) and any other shape.
+    /// Parses `YYYY-MM-DD` (ASCII digits, nothing around them), refusing impossible dates
+    /// (2025-02-30) and any other shape.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-        else { return nil }
-        self.init(year: y, month: m, day: d)
+        var text = text
+        guard let day = text.withUTF8({ Self.parse(UnsafeRawBufferPointer($0)) }) else { return nil }
+        self = day
+    }
+
+    /// The same on the UTF-8 bytes: exactly ten, `-` at 4 and 7, digits elsewhere. A check-in's
+    /// plan decodes every event row it reads through here (`StatementColumnConvertible`).
+    static func parse(_ bytes: UnsafeRawBufferPointer) -> CalendarDay? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                let digit = bytes[i] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        return CalendarDay(year: y, month: m, day: d)
     }
 
     /// Checks the day exists in that month (leap years included).
@@ -87,5 +107,17 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
 
     public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> CalendarDay? {
         String.fromDatabaseValue(dbValue).flatMap(CalendarDay.init)
+    }
+
+    /// Read from the column's bytes, without making a String first; nil (a decoding error)
+    /// for anything `init?(_:)` refuses, and, as `String` decodes, for anything but text or
+    /// a blob.
+    public init?(sqliteStatement: SQLiteStatement, index: CInt) {
+        let type = sqlite3_column_type(sqliteStatement, index)
+        guard type == SQLITE_TEXT || type == SQLITE_BLOB,
+              let text = sqlite3_column_text(sqliteStatement, index) else { return nil }
+        let count = Int(sqlite3_column_bytes(sqliteStatement, index))
+        guard let day = Self.parse(UnsafeRawBufferPointer(start: text, count: count)) else { return nil }
+        self = day
     }
 }

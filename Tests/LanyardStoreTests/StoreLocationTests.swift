@@ -48,30 +48,3 @@ struct StoreLocationTests {
         #expect(throws: StoreError.self) { try AppDatabase.open(at: root.appendingPathComponent("db.sqlite").path) }
     }
 }
-
-@Suite("CalendarDay")
-struct CalendarDayTests {
-    @Test("parses real dates and refuses the rest", arguments: [
-        ("2025-09-14", true), ("2024-02-29", true), ("2025-02-29", false), ("2025-13-01", false),
-        ("2025-9-14", false), ("14/09/2025", false), ("", false), ("2025-09-14T10:00", false), ("２０２５-09-14", false),
-    ])
-    func parsing(text: String, valid: Bool) {
-        #expect((CalendarDay(text) != nil) == valid)
-    }
-
-    @Test("adds days across month ends")
-    func adding() {
-        #expect(CalendarDay("2025-02-28")!.adding(days: 1).description == "2025-03-01")
-        #expect(CalendarDay("2025-01-01")!.adding(days: -1).description == "2024-12-31")
-    }
-
-    @Test("writes YYYY-MM-DD zero-padded, as it parses it back", arguments: [
-        (1, 1, 1, "0001-01-01"), (987, 6, 5, "0987-06-05"), (2025, 9, 14, "2025-09-14"), (2024, 12, 31, "2024-12-31"),
-        (9999, 12, 31, "9999-12-31"),
-    ])
-    func text(year: Int, month: Int, day: Int, expected: String) throws {
-        let calendarDay = try #require(CalendarDay(year: year, month: month, day: day))
-        #expect(calendarDay.description == expected)
-        #expect(CalendarDay(expected) == calendarDay)
-    }
-}
