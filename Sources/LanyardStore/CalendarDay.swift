@@ -16,24 +16,16 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
     /// (2025-02-30) and any other shape.
     public init?(_ text: String) {
         var text = text
-        guard let day = text.withUTF8({ Self.parse(UnsafeRawBufferPointer($0)) }) else { return nil }
+        guard let day = text.withUTF8({ Self.parse($0) }) else { return nil }
         self = day
     }
 
     /// The same on the UTF-8 bytes: exactly ten, `-` at 4 and 7, digits elsewhere. A check-in's
     /// plan decodes every event row it reads through here (`StatementColumnConvertible`).
-    static func parse(_ bytes: UnsafeRawBufferPointer) -> CalendarDay? {
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for i in range {
-                let digit = bytes[i] &- UInt8(ascii: "0")
-                guard digit < 10 else { return nil }
-                value = value * 10 + Int(digit)
-            }
-            return value
-        }
-        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDay? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let y = StoredDate.number(bytes, 0, 4), let m = StoredDate.number(bytes, 5, 2), let d = StoredDate.number(bytes, 8, 2)
+        else { return nil }
         return CalendarDay(year: y, month: m, day: d)
     }
 
@@ -117,7 +109,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
         guard type == SQLITE_TEXT || type == SQLITE_BLOB,
               let text = sqlite3_column_text(sqliteStatement, index) else { return nil }
         let count = Int(sqlite3_column_bytes(sqliteStatement, index))
-        guard let day = Self.parse(UnsafeRawBufferPointer(start: text, count: count)) else { return nil }
+        guard let day = Self.parse(UnsafeBufferPointer(start: text, count: count)) else { return nil }
         self = day
     }
 }
